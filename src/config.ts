@@ -1,0 +1,64 @@
+/**
+ * Configuration, read once from the environment, with defaults. Nothing else reads process.env.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project root (this file lives in src/). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface ExternalNeo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+export interface Config {
+  /** Set when NEO4J_URI is given: use that server and start none. */
+  externalNeo4j: ExternalNeo4jConfig | null;
+  /** Store of the embedded Neo4j ($PITCHGRAPH_DATA_DIR, default .data/ in the project). */
+  dataDir: string;
+  /** Bolt port of the embedded Neo4j (PITCHGRAPH_BOLT_PORT, default 7687; 0 picks a free port). */
+  boltPort: number;
+  /** JVM heap of the embedded Neo4j (PITCHGRAPH_NEO4J_HEAP, default 1g). */
+  neo4jHeap: string;
+  /** Page cache of the embedded Neo4j (PITCHGRAPH_NEO4J_PAGECACHE, default 256m). */
+  neo4jPageCache: string;
+  /** HTTP port of the GraphQL server (PORT, default 4000). */
+  port: number;
+  /** Interface the HTTP server binds (HOST, default 127.0.0.1; 0.0.0.0 inside docker). */
+  host: string;
+  /** Folder of the seed files (PITCHGRAPH_SEEDS_DIR, default seeds/). */
+  seedsDir: string;
+}
+
+function integerFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new Error(`${name} must be a port number (0-65535), got "${value}"`);
+  }
+  return parsed;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const uri = env.NEO4J_URI?.trim();
+  return {
+    externalNeo4j: uri
+      ? {
+          uri,
+          user: env.NEO4J_USER ?? "neo4j",
+          password: env.NEO4J_PASSWORD ?? "",
+          database: env.NEO4J_DATABASE || undefined,
+        }
+      : null,
+    dataDir: path.resolve(env.PITCHGRAPH_DATA_DIR || path.join(projectRoot, ".data")),
+    boltPort: integerFrom("PITCHGRAPH_BOLT_PORT", env.PITCHGRAPH_BOLT_PORT, 7687),
+    neo4jHeap: env.PITCHGRAPH_NEO4J_HEAP || "1g",
+    neo4jPageCache: env.PITCHGRAPH_NEO4J_PAGECACHE || "256m",
+    port: integerFrom("PORT", env.PORT, 4000),
+    host: env.HOST || "127.0.0.1",
+    seedsDir: path.resolve(env.PITCHGRAPH_SEEDS_DIR || path.join(projectRoot, "seeds")),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Database } from "../database/Database.ts";
+
+/**
+ * What every resolver gets. A new context is made for every request, so per-request caches
+ * (DataLoaders) never outlive it. The @neo4j/graphql fields read `sessionConfig`.
+ */
+export interface PitchGraphContext {
+  database: Database;
+  sessionConfig?: { database?: string };
+}
+
+export function createContext(database: Database): PitchGraphContext {
+  return {
+    database,
+    sessionConfig: database.databaseName ? { database: database.databaseName } : undefined,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Builds the executable GraphQL schema: schema.graphql, augmented by @neo4j/graphql, with our
+ * hand-written resolvers (thin adapters to src/ties and the query modules).
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import type { GraphQLSchema } from "graphql";
+import { projectRoot } from "../config.ts";
+import type { Database } from "../database/Database.ts";
+import { ruleSets, searchWith, tie } from "./resolvers/Query.ts";
+import { tieResolvers } from "./resolvers/Tie.ts";
+
+export const schemaFile = path.join(projectRoot, "schema.graphql");
+
+export async function readTypeDefs(): Promise<string> {
+  return readFile(schemaFile, "utf8");
+}
+
+export async function createSchema(database: Database | null): Promise<GraphQLSchema> {
+  const neoSchema = new Neo4jGraphQL({
+    typeDefs: await readTypeDefs(),
+    driver: database?.driver,
+    resolvers: {
+      Query: { tie, ruleSets },
+      Tie: tieResolvers,
+    },
+  });
+  const schema = await neoSchema.getSchema();
+
+  // `search` is a @cypher field: the library runs it; we shape its arguments first.
+  const searchField = schema.getQueryType()?.getFields().search;
+  if (!searchField?.resolve) throw new Error("schema.graphql must declare Query.search as a @cypher field");
+  searchField.resolve = searchWith(searchField.resolve);
+  return schema;
+}
+
+/** Fails when the database lacks what @neo4j/graphql needs (Neo4j 5+, APOC). */
+export async function checkDatabaseCompatibility(database: Database): Promise<void> {
+  const neoSchema = new Neo4jGraphQL({ typeDefs: await readTypeDefs(), driver: database.driver });
+  await neoSchema.checkNeo4jCompat({ sessionConfig: database.databaseName ? { database: database.databaseName } : undefined });
+}

@@ -1,0 +1,123 @@
+/**
+ * Computed fields of Tie: thin adapters from the graph (the fields named in `requires`) to the
+ * pure engine in src/ties, and from its results to the GraphQL shapes.
+ */
+import { GraphQLError } from "graphql";
+import {
+  decideTie,
+  RuleSetError,
+  ruleSetById,
+  tieTimeline,
+  type ClubPair,
+  type ClubRef,
+  type RuleSet,
+  type TieOutcome,
+  type TimelineEntry,
+} from "../../ties/index.ts";
+import { clubsOf, tieFactsFromGraph, type GraphClub, type GraphTie } from "../tieFactsFromGraph.ts";
+
+type ClubLookup = (ref: ClubRef) => GraphClub;
+
+function clubLookup(tie: GraphTie): ClubLookup {
+  const clubs = clubsOf(tie);
+  return (ref) => clubs.get(ref.id) ?? { id: ref.id, name: ref.name, aliases: [] };
+}
+
+function clubScores(pair: ClubPair | null, club: ClubLookup) {
+  return (pair ?? []).map((entry) => ({ club: club(entry.club), goals: entry.goals }));
+}
+
+function outcomeFields(outcome: TieOutcome, club: ClubLookup) {
+  return {
+    status: outcome.status,
+    winner: outcome.winner ? club(outcome.winner) : null,
+    loser: outcome.loser ? club(outcome.loser) : null,
+    decidedBy: outcome.decidedBy,
+    aggregate: clubScores(outcome.aggregate, club),
+    awayGoals: clubScores(outcome.awayGoals, club),
+    extraTimePlayed: outcome.extraTimePlayed,
+    shootOut: clubScores(outcome.shootOut, club),
+    ruleSetId: outcome.ruleSetId,
+    explanation: outcome.explanation,
+    missingFact: outcome.kind === "undetermined" ? outcome.missing.kind.replace(/([A-Z])/g, "_$1").toUpperCase() : null,
+    notes: outcome.notes,
+  };
+}
+
+function noMatchesYet(tie: GraphTie) {
+  return {
+    status: "NOT_STARTED",
+    winner: null,
+    loser: null,
+    decidedBy: null,
+    aggregate: [],
+    awayGoals: [],
+    extraTimePlayed: false,
+    shootOut: [],
+    ruleSetId: tie.ruleSetId,
+    explanation: "No match of this tie is known yet.",
+    missingFact: null,
+    notes: [],
+  };
+}
+
+function ruleSetNamed(id: string): RuleSet {
+  try {
+    return ruleSetById(id);
+  } catch (error) {
+    if (error instanceof RuleSetError) throw new GraphQLError(error.message, { extensions: { code: "BAD_USER_INPUT" } });
+    throw error;
+  }
+}
+
+function decide(tie: GraphTie, rules: RuleSet) {
+  const facts = tieFactsFromGraph(tie);
+  if (!facts) return noMatchesYet(tie);
+  return outcomeFields(decideTie(facts, rules), clubLookup(tie));
+}
+
+const periodNames = { firstHalf: "FIRST_HALF", secondHalf: "SECOND_HALF", normalTime: "NORMAL_TIME", extraTime: "EXTRA_TIME" } as const;
+const entryKinds = { goal: "GOAL", matchEnd: "MATCH_END", shootOut: "SHOOT_OUT", recordedDecision: "RECORDED_DECISION" } as const;
+
+function timelineEntryFields(entry: TimelineEntry, tie: GraphTie, club: ClubLookup) {
+  const goal = entry.kind === "goal" ? entry : null;
+  const scorer = goal?.scorer
+    ? (tie.legs.flatMap((leg) => leg.goals ?? []).find((candidate) => candidate.scorer?.id === goal.scorer?.id)?.scorer ?? null)
+    : null;
+  return {
+    sequence: entry.sequence,
+    kind: entryKinds[entry.kind],
+    leg: entry.legIndex + 1,
+    minute: goal?.minute ?? null,
+    addedTime: goal?.addedTime ?? null,
+    minuteKnown: goal?.minuteKnown ?? false,
+    period: goal?.period ? periodNames[goal.period] : null,
+    scorer,
+    club: goal ? club(goal.club) : null,
+    ownGoal: goal?.ownGoal ?? false,
+    penalty: goal?.penalty ?? false,
+    countsUnderRules: goal?.countsUnderRules ?? true,
+    homeScore: entry.matchScore.home.goals,
+    awayScore: entry.matchScore.away.goals,
+    aggregate: clubScores(entry.aggregate, club),
+    goingThrough: entry.standing.goingThrough ? club(entry.standing.goingThrough) : null,
+    basis: entry.standing.basis,
+    nextIfLevel: entry.standing.next ? entry.standing.next.replace(/([A-Z])/g, "_$1").toUpperCase() : null,
+    description: entry.standing.description,
+    leaderChanged: entry.leaderChanged,
+    leaderFlipped: entry.leaderFlipped,
+  };
+}
+
+export const tieResolvers = {
+  outcome: (tie: GraphTie) => decide(tie, ruleSetNamed(tie.ruleSetId)),
+
+  outcomeUnder: (tie: GraphTie, args: { ruleSetId: string }) => decide(tie, ruleSetNamed(args.ruleSetId)),
+
+  timeline: (tie: GraphTie) => {
+    const facts = tieFactsFromGraph(tie);
+    if (!facts) return [];
+    const club = clubLookup(tie);
+    return tieTimeline(facts, ruleSetNamed(tie.ruleSetId)).map((entry) => timelineEntryFields(entry, tie, club));
+  },
+};

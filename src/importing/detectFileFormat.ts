@@ -1,0 +1,18 @@
+/**
+ * Which of the two importable formats a parsed file is in:
+ * - "results": a results file like ../shared/data/uefa-ties/*.json — `ties` whose records carry `legs`;
+ * - "seed": the seed format of seeds/*.json (src/seeds/seedFormat.ts) — arrays of records by kind.
+ */
+export type ImportFormat = "results" | "seed";
+
+export function detectFileFormat(content: unknown): ImportFormat | null {
+  if (typeof content !== "object" || content === null || Array.isArray(content)) return null;
+  const ties = (content as { ties?: unknown }).ties;
+  const about = (content as { about?: unknown }).about;
+  if (Array.isArray(ties) && (typeof about === "string" || ties.some((tie) => typeof tie === "object" && tie !== null && "legs" in tie))) {
+    return "results";
+  }
+  const seedKinds = ["sources", "competitions", "clubs", "players", "stadiums", "coaches", "seasons", "stages", "ties", "matches"];
+  if (Object.keys(content).some((key) => seedKinds.includes(key))) return "seed";
+  return null;
+}

@@ -1,0 +1,142 @@
+/**
+ * Turns a parsed results file (../shared/data/uefa-ties format, parsed by src/ties/resultsFile.ts)
+ * into a batch of facts in the seed format, so one writer (writeFacts) serves both.
+ *
+ * Names become graph entities like this:
+ * - a competition is the existing one whose name or alias matches (case/accent-insensitively),
+ *   else a new one;
+ * - a club is one per name within the file (spellings differing only in case or accents are one
+ *   club); it is the existing club whose name or alias matches when exactly one does, else a new
+ *   club. Two different names are never merged, and an ambiguous match never merges either.
+ * Pure: the existing entities are passed in.
+ */
+import { normalizeName } from "../names/normalizeName.ts";
+import { slugify } from "../names/slugify.ts";
+import type { SeedClub, SeedCompetition, SeedFile, SeedMatch, SeedSeason, SeedStage, SeedTie } from "../seeds/seedFormat.ts";
+import { COMPETITIONS, type RecordedTie, type ResultsFile } from "../ties/index.ts";
+
+export interface ExistingEntity {
+  id: string;
+  nameKeys: string[];
+}
+
+export interface ExistingGraph {
+  competitions: ExistingEntity[];
+  clubs: ExistingEntity[];
+}
+
+/** Id of the Source node that stands for a results file. */
+export function datasetSourceId(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return `dataset:${base.replace(/\.json$/i, "")}`;
+}
+
+/** The one existing entity answering to this key, or null when none or several do. */
+function uniqueMatch(entities: ExistingEntity[], key: string): ExistingEntity | null {
+  const matches = entities.filter((entity) => entity.nameKeys.includes(key));
+  return matches.length === 1 ? matches[0]! : null;
+}
+
+/** Gives `base`, or `base-2`, `base-3`... whichever is not taken yet. */
+function freeId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): SeedFile {
+  const sourceId = datasetSourceId(file.fileName);
+  const sources = [sourceId];
+  const takenIds = new Set([...existing.competitions, ...existing.clubs].map((entity) => entity.id));
+
+  const competitions = new Map<string, SeedCompetition>();
+  const competitionIdByKey = new Map<string, string>();
+  const competitionIdOf = (name: string): string => {
+    const key = normalizeName(name);
+    const known = competitionIdByKey.get(key);
+    if (known) return known;
+    const match = uniqueMatch(existing.competitions, key);
+    const id = match?.id ?? freeId(`competition:${slugify(name)}`, takenIds);
+    // A new competition the tie-rule catalogue knows takes the catalogue's other names as aliases.
+    if (!match) competitions.set(id, { id, name, aliases: catalogueAliasesOf(name), sources });
+    competitionIdByKey.set(key, id);
+    return id;
+  };
+
+  const clubs = new Map<string, SeedClub>();
+  const clubIdByKey = new Map<string, string>();
+  const clubIdOf = (name: string): string => {
+    const key = normalizeName(name);
+    const known = clubIdByKey.get(key);
+    if (known) return known;
+    const match = uniqueMatch(existing.clubs, key);
+    const id = match?.id ?? freeId(`club:${slugify(name)}`, takenIds);
+    if (!match) clubs.set(id, { id, name, aliases: [], sources });
+    clubIdByKey.set(key, id);
+    return id;
+  };
+
+  const seasons = new Map<string, SeedSeason>();
+  const stages = new Map<string, SeedStage>();
+  const ties: SeedTie[] = [];
+  const matches: SeedMatch[] = [];
+
+  for (const tie of file.ties) {
+    const competitionId = competitionIdOf(tie.competition);
+    const seasonId = `season:${competitionId.replace(/^competition:/, "")}-${tie.season}`;
+    if (!seasons.has(seasonId)) seasons.set(seasonId, { id: seasonId, competition: competitionId, label: tie.season, sources });
+    const stageId = `stage:${seasonId.replace(/^season:/, "")}-${slugify(tie.round)}`;
+    if (!stages.has(stageId)) stages.set(stageId, { id: stageId, season: seasonId, name: tie.round, sources });
+
+    const first = tie.legs[0]!;
+    const tieId = `tie:${tie.id}`;
+    ties.push({
+      id: tieId,
+      stage: stageId,
+      clubs: [clubIdOf(first.home), clubIdOf(first.away)],
+      sourceWinnerName: tie.winner,
+      ...recordedDecisionOf(tie, clubIdOf),
+      sources,
+    });
+    tie.legs.forEach((leg, index) => {
+      matches.push({
+        id: `match:${tie.id}-leg${index + 1}`,
+        tie: tieId,
+        legNumber: index + 1,
+        isReplay: leg.replay,
+        ...(leg.date ? { date: leg.date } : {}),
+        home: clubIdOf(leg.home),
+        away: clubIdOf(leg.away),
+        ...(leg.h90 !== null && leg.a90 !== null ? { homeScore: leg.h90, awayScore: leg.a90 } : {}),
+        ...(leg.hET !== null && leg.aET !== null ? { homeScoreAfterExtraTime: leg.hET, awayScoreAfterExtraTime: leg.aET } : {}),
+        ...(leg.pens ? { homePenalties: leg.pens[0], awayPenalties: leg.pens[1] } : {}),
+        ...(leg.awarded ? { awarded: true, awardedNote: leg.methodNote ?? "awarded" } : {}),
+        goals: [],
+        sources,
+      });
+    });
+  }
+
+  return {
+    sources: [{ id: sourceId, kind: "DATASET", title: `Results file ${file.fileName.split(/[\\/]/).pop()}` }],
+    competitions: [...competitions.values()],
+    clubs: [...clubs.values()],
+    seasons: [...seasons.values()],
+    stages: [...stages.values()],
+    ties,
+    matches,
+  };
+}
+
+function catalogueAliasesOf(name: string): string[] {
+  const known = COMPETITIONS.find((competition) => competition.aliases.some((alias) => normalizeName(alias) === normalizeName(name)));
+  return known ? known.aliases.filter((alias) => normalizeName(alias) !== normalizeName(name)) : [];
+}
+
+/** A coin toss is a fact the file records in a leg's method note; it goes to the recorded winner. */
+function recordedDecisionOf(tie: RecordedTie, clubIdOf: (name: string) => string): Partial<SeedTie> {
+  const note = tie.legs.map((leg) => leg.methodNote).find((text) => text !== null && /coin toss|drawing of lots/i.test(text));
+  if (!note) return {};
+  return { recordedDecision: "COIN_TOSS", recordedWinner: clubIdOf(tie.winner), recordedDecisionNote: note };
+}

@@ -1,0 +1,297 @@
+/**
+ * Writes a batch of facts (the seed format, which the results importer also produces) into the
+ * graph inside a caller's transaction. MERGE on stable ids and refreshed single-valued edges make
+ * it idempotent: writing the same batch twice leaves the graph as it was after the first time.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import { nameKeysOf } from "../names/normalizeName.ts";
+import type { SeedFile, SeedNamedEntity } from "../seeds/seedFormat.ts";
+
+/** Decides which tie rule set applies; injected so this module stays free of the rules. */
+export type RuleSetResolver = (competitionName: string, seasonLabel: string, stageName: string | undefined) => string;
+
+export interface FactCounts {
+  nodes: number;
+  relationships: number;
+}
+
+const namedLabels = {
+  competitions: "Competition",
+  clubs: "Club",
+  players: "Player",
+  stadiums: "Stadium",
+  coaches: "Coach",
+} as const;
+
+/** The fields every named node stores besides its own extras. */
+function namedProperties(entity: SeedNamedEntity): Record<string, unknown> {
+  const { id: _id, sources: _sources, ...properties } = entity;
+  return {
+    ...properties,
+    aliases: entity.aliases,
+    aliasText: entity.aliases.join(" | "),
+    nameKeys: nameKeysOf(entity.name, entity.aliases),
+  };
+}
+
+export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolveRuleSet: RuleSetResolver): Promise<FactCounts> {
+  const counts: FactCounts = { nodes: 0, relationships: 0 };
+  const run = async (cypher: string, params: Record<string, unknown>) => {
+    const result = await tx.run(cypher, params);
+    const updates = result.summary.counters.updates();
+    counts.nodes += updates.nodesCreated;
+    counts.relationships += updates.relationshipsCreated;
+  };
+  // Sources named in this batch: edges to them are rewritten from the batch; edges to other
+  // sources (another import, the seeds) are left alone.
+  const batchSourceIds = new Set<string>((facts.sources ?? []).map((source) => source.id));
+  const sourcedRows = <T extends { id: string; sources: string[] }>(records: T[] | undefined) =>
+    (records ?? []).map((record) => ({ id: record.id, sources: record.sources }));
+  for (const records of [facts.competitions, facts.clubs, facts.players, facts.stadiums, facts.coaches, facts.seasons, facts.stages, facts.ties, facts.matches]) {
+    for (const record of records ?? []) record.sources.forEach((id) => batchSourceIds.add(id));
+  }
+
+  if (facts.sources?.length) {
+    await run(
+      `UNWIND $rows AS row
+       MERGE (s:Source {id: row.id})
+       SET s.kind = row.kind, s.language = row.language, s.title = row.title,
+           s.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END,
+           s.publishedOnDerived = row.publishedOnDerived`,
+      { rows: facts.sources.map((source) => ({ language: null, publishedOn: null, publishedOnDerived: null, ...source })) },
+    );
+  }
+
+  for (const [kind, label] of Object.entries(namedLabels) as [keyof typeof namedLabels, string][]) {
+    const records = facts[kind];
+    if (!records?.length) continue;
+    // The label comes from the fixed table above, never from input.
+    await run(
+      `UNWIND $rows AS row
+       MERGE (n:${label} {id: row.id})
+       SET n += row.properties`,
+      { rows: records.map((record) => ({ id: record.id, properties: namedProperties(record) })) },
+    );
+    await linkSources(label, sourcedRows(records));
+  }
+
+  if (facts.seasons?.length) {
+    const competitionNames = await namesById(tx, "Competition", facts.seasons.map((season) => season.competition));
+    await run(
+      `UNWIND $rows AS row
+       MATCH (c:Competition {id: row.competition})
+       MERGE (s:Season {id: row.id})
+       SET s.label = row.label, s.ruleSetId = row.ruleSetId
+       WITH s, c
+       OPTIONAL MATCH (s)-[old:OF_COMPETITION]->(other) WHERE other <> c
+       DELETE old
+       MERGE (s)-[:OF_COMPETITION]->(c)`,
+      {
+        rows: facts.seasons.map((season) => ({
+          id: season.id,
+          competition: season.competition,
+          label: season.label,
+          ruleSetId: season.ruleSetId ?? resolveRuleSet(competitionNames.get(season.competition) ?? season.competition, season.label, undefined),
+        })),
+      },
+    );
+    await linkSources("Season", sourcedRows(facts.seasons));
+  }
+
+  if (facts.stages?.length) {
+    await run(
+      `UNWIND $rows AS row
+       MATCH (season:Season {id: row.season})
+       MERGE (st:Stage {id: row.id})
+       SET st.name = row.name, st.ordinal = row.ordinal
+       WITH st, season
+       OPTIONAL MATCH (st)-[old:OF_SEASON]->(other) WHERE other <> season
+       DELETE old
+       MERGE (st)-[:OF_SEASON]->(season)`,
+      { rows: facts.stages.map((stage) => ({ ordinal: null, ...stage })) },
+    );
+    await linkSources("Stage", sourcedRows(facts.stages));
+  }
+
+  if (facts.ties?.length) {
+    // A tie carries its season label, stage name and rule set so that reading it needs no hops.
+    const context = await tx.run(
+      `UNWIND $stageIds AS stageId
+       MATCH (st:Stage {id: stageId})-[:OF_SEASON]->(season:Season)-[:OF_COMPETITION]->(c:Competition)
+       RETURN stageId, st.name AS stage, season.label AS season, c.id AS competitionId, c.name AS competition, season.ruleSetId AS seasonRuleSetId`,
+      { stageIds: [...new Set(facts.ties.map((tie) => tie.stage))] },
+    );
+    const stageContext = new Map(context.records.map((record) => [record.get("stageId") as string, record.toObject()]));
+    await run(
+      `UNWIND $rows AS row
+       MATCH (st:Stage {id: row.stage}), (c:Competition {id: row.competitionId})
+       MERGE (t:Tie {id: row.id})
+       SET t.season = row.season, t.stage = row.stageName, t.ruleSetId = row.ruleSetId,
+           t.recordedDecision = row.recordedDecision, t.recordedDecisionNote = row.recordedDecisionNote,
+           t.sourceWinnerName = row.sourceWinnerName
+       WITH t, st, c, row
+       OPTIONAL MATCH (t)-[old:IN_STAGE|IN_COMPETITION|RECORDED_WINNER]->(target)
+       WHERE NOT ((type(old) = "IN_STAGE" AND target = st) OR (type(old) = "IN_COMPETITION" AND target = c)
+                  OR (type(old) = "RECORDED_WINNER" AND target.id = row.recordedWinner))
+       DELETE old
+       WITH DISTINCT t, st, c, row
+       MERGE (t)-[:IN_STAGE]->(st)
+       MERGE (t)-[:IN_COMPETITION]->(c)
+       WITH t, row WHERE row.recordedWinner IS NOT NULL
+       MATCH (winner:Club {id: row.recordedWinner})
+       MERGE (t)-[:RECORDED_WINNER]->(winner)`,
+      {
+        rows: facts.ties.map((tie) => {
+          const stage = stageContext.get(tie.stage);
+          if (!stage) throw new Error(`tie "${tie.id}": stage "${tie.stage}" is not in the graph`);
+          const recorded = tie;
+          return {
+            id: tie.id,
+            stage: tie.stage,
+            stageName: stage.stage,
+            season: stage.season,
+            competitionId: stage.competitionId,
+            ruleSetId: recorded.ruleSetId ?? resolveRuleSet(stage.competition as string, stage.season as string, stage.stage as string),
+            recordedDecision: recorded.recordedDecision ?? null,
+            recordedWinner: recorded.recordedWinner ?? null,
+            recordedDecisionNote: recorded.recordedDecisionNote ?? null,
+            sourceWinnerName: recorded.sourceWinnerName ?? null,
+          };
+        }),
+      },
+    );
+    await linkSources("Tie", sourcedRows(facts.ties));
+  }
+
+  if (facts.matches?.length) {
+    await run(
+      `UNWIND $rows AS row
+       MATCH (t:Tie {id: row.tie}), (home:Club {id: row.home}), (away:Club {id: row.away})
+       MERGE (m:Match {id: row.id})
+       SET m += row.properties,
+           m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
+       WITH m, t, home, away, row
+       OPTIONAL MATCH (m)-[old:HOME_CLUB|AWAY_CLUB|PLAYED_AT]->(target)
+       WHERE NOT ((type(old) = "HOME_CLUB" AND target = home) OR (type(old) = "AWAY_CLUB" AND target = away)
+                  OR (type(old) = "PLAYED_AT" AND target.id = row.stadium))
+       DELETE old
+       WITH DISTINCT m, t, home, away, row
+       OPTIONAL MATCH (m)<-[oldLeg:HAS_LEG]-(otherTie) WHERE otherTie <> t
+       DELETE oldLeg
+       WITH DISTINCT m, t, home, away, row
+       MERGE (t)-[:HAS_LEG]->(m)
+       MERGE (m)-[:HOME_CLUB]->(home)
+       MERGE (m)-[:AWAY_CLUB]->(away)
+       WITH m, row WHERE row.stadium IS NOT NULL
+       MATCH (stadium:Stadium {id: row.stadium})
+       MERGE (m)-[:PLAYED_AT]->(stadium)`,
+      {
+        rows: facts.matches.map((match) => ({
+          id: match.id,
+          tie: match.tie,
+          home: match.home,
+          away: match.away,
+          stadium: match.stadium ?? null,
+          date: match.date ?? null,
+          properties: {
+            legNumber: match.legNumber,
+            isReplay: match.isReplay ?? false,
+            played: match.played ?? true,
+            dateDerived: match.dateDerived ?? null,
+            homeScore: match.homeScore ?? null,
+            awayScore: match.awayScore ?? null,
+            homeScoreAfterExtraTime: match.homeScoreAfterExtraTime ?? null,
+            awayScoreAfterExtraTime: match.awayScoreAfterExtraTime ?? null,
+            homePenalties: match.homePenalties ?? null,
+            awayPenalties: match.awayPenalties ?? null,
+            attendance: match.attendance ?? null,
+            awarded: match.awarded ?? false,
+            awardedNote: match.awardedNote ?? null,
+          },
+        })),
+      },
+    );
+    await linkSources("Match", sourcedRows(facts.matches));
+
+    const goals = facts.matches.flatMap((match) =>
+      match.goals.map((goal) => ({
+        id: `${match.id}/goal-${goal.order}`,
+        match: match.id,
+        club: goal.club,
+        scorer: goal.scorer ?? null,
+        assist: goal.assist ?? null,
+        sources: goal.sources,
+        properties: {
+          order: goal.order,
+          minute: goal.minute ?? null,
+          addedTime: goal.addedTime ?? null,
+          period: goal.period ?? null,
+          penalty: goal.penalty ?? false,
+          ownGoal: goal.ownGoal ?? false,
+        },
+      })),
+    );
+    // Goals of these matches that the batch no longer lists are removed with their edges.
+    await run(
+      `UNWIND $matches AS match
+       MATCH (:Match {id: match.id})-[:HAS_GOAL]->(g:Goal)
+       WHERE NOT g.id IN match.goalIds
+       DETACH DELETE g`,
+      { matches: facts.matches.map((match) => ({ id: match.id, goalIds: match.goals.map((goal) => `${match.id}/goal-${goal.order}`) })) },
+    );
+    if (goals.length) {
+      await run(
+        `UNWIND $rows AS row
+         MATCH (m:Match {id: row.match}), (club:Club {id: row.club})
+         MERGE (g:Goal {id: row.id})
+         SET g += row.properties
+         WITH g, m, club, row
+         OPTIONAL MATCH (g)-[old:FOR_CLUB]->(other) WHERE other <> club
+         DELETE old
+         WITH DISTINCT g, m, club, row
+         OPTIONAL MATCH (g)<-[oldPlayer:SCORED|ASSISTED]-(player)
+         WHERE NOT ((type(oldPlayer) = "SCORED" AND player.id = row.scorer) OR (type(oldPlayer) = "ASSISTED" AND player.id = row.assist))
+         DELETE oldPlayer
+         WITH DISTINCT g, m, club, row
+         MERGE (m)-[:HAS_GOAL]->(g)
+         MERGE (g)-[:FOR_CLUB]->(club)
+         WITH g, row
+         CALL (g, row) {
+           WITH g, row WHERE row.scorer IS NOT NULL
+           MATCH (p:Player {id: row.scorer})
+           MERGE (p)-[:SCORED]->(g)
+         }
+         CALL (g, row) {
+           WITH g, row WHERE row.assist IS NOT NULL
+           MATCH (p:Player {id: row.assist})
+           MERGE (p)-[:ASSISTED]->(g)
+         }`,
+        { rows: goals },
+      );
+      await linkSources("Goal", goals);
+    }
+  }
+  return counts;
+
+  /** Makes each record's REPORTED_BY edges exactly its sources (among this batch's sources). */
+  async function linkSources(label: string, rows: { id: string; sources: string[] }[]): Promise<void> {
+    if (!rows.length) return;
+    await run(
+      `UNWIND $rows AS row
+       MATCH (n:${label} {id: row.id})
+       OPTIONAL MATCH (n)-[old:REPORTED_BY]->(s:Source)
+       WHERE s.id IN $batchSourceIds AND NOT s.id IN row.sources
+       DELETE old
+       WITH DISTINCT n, row
+       UNWIND row.sources AS sourceId
+       MATCH (s:Source {id: sourceId})
+       MERGE (n)-[:REPORTED_BY]->(s)`,
+      { rows, batchSourceIds: [...batchSourceIds] },
+    );
+  }
+}
+
+async function namesById(tx: ManagedTransaction, label: string, ids: string[]): Promise<Map<string, string>> {
+  const result = await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, n.name AS name`, { ids: [...new Set(ids)] });
+  return new Map(result.records.map((record) => [record.get("id") as string, record.get("name") as string]));
+}

@@ -1,0 +1,200 @@
+import { describe, expect, test } from 'vitest';
+import { MAX_ISSUES, parseResultsFile, recordedMethod, ResultsFileError, tieFactsFromRecord } from './resultsFile.ts';
+
+const leg = (home: string, away: string, h90: number | null, a90: number | null, extra: Record<string, unknown> = {}) => ({
+  date: '2018-02-15',
+  home,
+  away,
+  h90,
+  a90,
+  ...extra,
+});
+
+const record = (id: string, legs: unknown[], extra: Record<string, unknown> = {}) => ({
+  id,
+  competition: 'UEFA Cup / UEFA Europa League',
+  season: '2017-18',
+  round: 'R32',
+  phase: 'main',
+  legs,
+  winner: 'Borussia Dortmund',
+  winner_basis: 'recorded',
+  source: 'test',
+  ...extra,
+});
+
+const file = (ties: unknown[]) => ({ about: 'test file', sources: ['test'], ties });
+
+const DORTMUND_ATALANTA = record('el-2017-18-r32-bvb-ata', [leg('Borussia Dortmund', 'Atalanta', 3, 2), leg('Atalanta', 'Borussia Dortmund', 1, 1)]);
+
+/** The issues a file produces, or [] when it parses. */
+function issues(json: unknown): readonly string[] {
+  try {
+    parseResultsFile(json, 'ties-x.json');
+    return [];
+  } catch (error) {
+    if (error instanceof ResultsFileError) return error.issues;
+    throw error;
+  }
+}
+
+describe('parseResultsFile', () => {
+  test('a well-formed file parses into ties that keep names as given', () => {
+    const parsed = parseResultsFile(file([DORTMUND_ATALANTA]), 'ties-x.json');
+    expect(parsed).toMatchObject({ fileName: 'ties-x.json', about: 'test file', sources: ['test'] });
+    expect(parsed.ties[0]).toMatchObject({
+      index: 0,
+      id: 'el-2017-18-r32-bvb-ata',
+      season: '2017-18',
+      round: 'R32',
+      winner: 'Borussia Dortmund',
+      notes: [],
+      legs: [
+        { home: 'Borussia Dortmund', away: 'Atalanta', h90: 3, a90: 2, hET: null, aET: null, pens: null, replay: false, awarded: false, methodNote: null },
+        { home: 'Atalanta', h90: 1 },
+      ],
+    });
+  });
+
+  test.each([
+    [
+      'a goal count that is not a number names the file, the record, its id and the field',
+      file([DORTMUND_ATALANTA, record('ec-bad', [leg('Borussia Dortmund', 'Atalanta', 1, 0), leg('Atalanta', 'Borussia Dortmund', 'x' as unknown as number, 1)])]),
+      ['ties-x.json: ties[1] (id "ec-bad") legs[1].h90: expected a non-negative integer or null, got "x"'],
+    ],
+    [
+      'a negative extra-time score',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { hET: -1, aET: 0 })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].hET: expected a non-negative integer, got -1'],
+    ],
+    [
+      'a winner who did not play in the tie',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { winner: 'Bayern' })]),
+      ['ties-x.json: ties[0] (id "t") winner: "Bayern" is not one of the tie\'s clubs ("Borussia Dortmund", "Atalanta")'],
+    ],
+    [
+      'an unknown score after 90 minutes without a score after extra time',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', null, null)])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].h90: null score after 90 minutes needs hET/aET (the score after extra time)'],
+    ],
+    [
+      'half a score',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, null, { hET: 1 })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].h90: h90 and a90 must both be numbers or both be null', 'ties-x.json: ties[0] (id "t") legs[0].hET: hET and aET must be given together'],
+    ],
+    [
+      'a level shoot-out',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 1, { hET: 1, aET: 1, pens: [4, 4] })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].pens: a shoot-out cannot end level, got 4-4'],
+    ],
+    [
+      'a typo in a field name',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { hEt: 2 })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].hEt: unknown field'],
+    ],
+    [
+      'a leg between other clubs',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0), leg('Atalanta', 'Juventus', 1, 0)])]),
+      ['ties-x.json: ties[0] (id "t") legs[1]: clubs "Atalanta" v "Juventus" differ from the first leg\'s "Borussia Dortmund" v "Atalanta"'],
+    ],
+    [
+      'a duplicated id',
+      file([DORTMUND_ATALANTA, DORTMUND_ATALANTA]),
+      ['ties-x.json: ties[1] (id "el-2017-18-r32-bvb-ata") id: duplicates ties[0]'],
+    ],
+    [
+      'a malformed season and date',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { date: '15/02/2018' })], { season: '2017' })]),
+      ['ties-x.json: ties[0] (id "t") season: expected "YYYY-YY", got "2017"', 'ties-x.json: ties[0] (id "t") legs[0].date: expected "YYYY-MM-DD" or null, got "15/02/2018"'],
+    ],
+    ['a record without an id is named by its index', file([{ ...DORTMUND_ATALANTA, id: 7 }]), ['ties-x.json: ties[0] id: expected a non-empty string, got 7']],
+    ['a tie that is not an object', file([42]), ['ties-x.json: ties[0]: expected an object, got 42']],
+    ['a file whose ties are missing', { about: 'x', sources: [] }, ['ties-x.json: ties: expected an array, got nothing']],
+  ])('reports %s', (_, json, expected) => {
+    expect(issues(json)).toEqual(expected);
+  });
+
+  test('collects every error in the file, not just the first', () => {
+    const bad = file([
+      record('a', [leg('Borussia Dortmund', 'Atalanta', -1, 0)]),
+      DORTMUND_ATALANTA,
+      record('b', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { replay: 'yes' })]),
+    ]);
+    expect(issues(bad)).toEqual([
+      'ties-x.json: ties[0] (id "a") legs[0].h90: expected a non-negative integer or null, got -1',
+      'ties-x.json: ties[2] (id "b") legs[0].replay: expected a boolean, got "yes"',
+    ]);
+  });
+
+  test(`stops collecting at ${MAX_ISSUES} issues and says so`, () => {
+    const ties = Array.from({ length: MAX_ISSUES + 50 }, (_, i) => record(`t${i}`, [leg('Borussia Dortmund', 'Atalanta', -1, 0)]));
+    try {
+      parseResultsFile(file(ties), 'ties-x.json');
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ResultsFileError);
+      const e = error as ResultsFileError;
+      expect(e.issues).toHaveLength(MAX_ISSUES);
+      expect(e.truncated).toBe(true);
+      expect(e.message).toMatch(/^ties-x\.json: 200\+ problem\(s\)\n/);
+      expect(e.message).toMatch(/stopped at the cap/);
+    }
+  });
+
+  test('a root that is not an object is one clear error', () => {
+    expect(issues([])).toEqual(['ties-x.json: (root): expected an object, got an array of 0']);
+  });
+});
+
+describe('tieFactsFromRecord', () => {
+  const parse = (tie: unknown) => parseResultsFile(file([tie]), 'ties-x.json').ties[0]!;
+
+  test('names become club ids and scores become match facts', () => {
+    expect(tieFactsFromRecord(parse(DORTMUND_ATALANTA))).toMatchObject({
+      id: 'el-2017-18-r32-bvb-ata',
+      clubs: [
+        { id: 'Borussia Dortmund', name: 'Borussia Dortmund' },
+        { id: 'Atalanta', name: 'Atalanta' },
+      ],
+      legs: [
+        { home: 'Borussia Dortmund', away: 'Atalanta', played: true, afterNormalTime: { home: 3, away: 2 }, afterExtraTime: null, shootOut: null, replay: false },
+        { home: 'Atalanta', afterNormalTime: { home: 1, away: 1 } },
+      ],
+      recorded: [],
+    });
+  });
+
+  test('a "coin toss" method note is a recorded coin toss won by the recorded winner', () => {
+    const celtic = parse({
+      ...record('ec-1969-70-r16-celtic-slbenf', [leg('Celtic', 'SL Benfica', 3, 0), leg('SL Benfica', 'Celtic', 3, 0, { hET: 3, aET: 0, method_note: 'coin toss' })]),
+      winner: 'Celtic',
+    });
+    expect(tieFactsFromRecord(celtic).recorded).toEqual([{ kind: 'coinToss', winner: 'Celtic', source: 'legs[1].method_note "coin toss"' }]);
+    expect(recordedMethod(celtic)).toBe('COIN_TOSS');
+  });
+
+  test('an awarded walkover leg keeps its awarded score and says who it went to and why', () => {
+    const marseille = parse({
+      ...record('ec-1990-91-qf', [leg('AC Milan', 'Olympique Marseille', 1, 1), leg('Olympique Marseille', 'AC Milan', 3, 0, { awarded: true, method_note: 'walkover' })]),
+      winner: 'Olympique Marseille',
+    });
+    expect(tieFactsFromRecord(marseille).legs[1]).toMatchObject({ awarded: { to: 'Olympique Marseille', reason: 'walkover' }, afterNormalTime: { home: 3, away: 0 } });
+    expect(recordedMethod(marseille)).toBeNull();
+  });
+
+  test('a leg known only after extra time, with a shoot-out, and a replay flag', () => {
+    const final = parse({
+      ...record('uc-final', [leg('Borussia Dortmund', 'Atalanta', null, null, { hET: 0, aET: 0, pens: [4, 1] }), leg('Borussia Dortmund', 'Atalanta', 1, 0, { replay: true })]),
+    });
+    expect(tieFactsFromRecord(final).legs).toMatchObject([
+      { afterNormalTime: null, afterExtraTime: { home: 0, away: 0 }, shootOut: { home: 4, away: 1 }, replay: false },
+      { replay: true },
+    ]);
+    expect(recordedMethod(final)).toBeNull();
+  });
+
+  test('an "away goals" method note is what the record says about the method', () => {
+    const t = parse(record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 1), leg('Atalanta', 'Borussia Dortmund', 0, 0, { method_note: 'away goals' })], { winner: 'Atalanta' }));
+    expect(recordedMethod(t)).toBe('AWAY_GOALS');
+  });
+});

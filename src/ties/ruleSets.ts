@@ -1,0 +1,458 @@
+/**
+ * The catalogue: which rule set governed which knockout tie, by competition, season and round.
+ *
+ * Two tables, both plain data:
+ *   - RULE_SETS: every distinct set of rules, with the evidence for it;
+ *   - CATALOGUE: competition x seasons x rounds -> rule set id, each row citing why.
+ * Adding a competition or a rule change is adding rows here (see docs/tie-rules.md); no code changes.
+ *
+ * Sources used (as retrieved for this catalogue; "data" means /work/shared/data/uefa-ties/ties-1955-2016.json):
+ *  [AG]   Away goals rule: first used by UEFA in the 1965-66 Cup Winners' Cup (Dukla Praha v Honved, second
+ *         round); abolished in all UEFA club competitions from 2021-22 (UEFA decision of 24 June 2021).
+ *         wikimili.com/en/Away_goals_rule; ewn.co.za 2021-06-24; scoresandtransfers.co.uk 2025-02-11.
+ *  [EC67] 1967-68 European Cup: away goals introduced "only for the first round"; "extra time goals were not
+ *         included in the rule" (Wikipedia 1967-68 European Cup, via wn.com; thecelticwiki.com). Data: the
+ *         quarter-final Juventus v Eintracht Braunschweig went to a play-off although Juventus had more away goals.
+ *  [EC68] 1968-69 European Cup: "the away goal rule was extended to the first and second rounds"
+ *         (Wikipedia 1968-69 European Cup, via everything.explained.today). Data: QF Ajax v Benfica play-off.
+ *  [EC69] 1969-70 European Cup: "For the first time in the European Cup, tiebreaker playoffs were abandoned in
+ *         favour of the away goals rule; if both teams had scored the same number of away goals, one side was
+ *         eliminated by the toss of a coin" (Wikipedia 1969-70 European Cup, via wikiwand). Celtic v Benfica:
+ *         3-0, 0-3 after extra time, Celtic through on a coin toss (thecelticwiki.com, 26 Nov 1969).
+ *  [CWC68] 1968-69 Cup Winners' Cup: away goals, then a play-off on neutral ground; from the quarter-finals a
+ *         play-off regardless of away goals; final replayed if level after extra time (de.zxc.wiki).
+ *  [CWC69] 1969-70 Cup Winners' Cup: away goals, then a play-off; a play-off level after extra time settled by a
+ *         coin toss; semi-final Roma v Gornik went to a play-off (1-1, coin toss) although Roma had more away
+ *         goals; quarter-final Levski v Gornik on away goals (memim.com; wiki-gateway.eudic.net).
+ *  [CWC66] 1966-67 Cup Winners' Cup quarter-final Real Zaragoza v Rangers: 2-0 after extra time in the second
+ *         leg (0-2 first leg), "Rangers qualified on a coin toss" (eurocups-uefa.ru).
+ *  [PEN]  Penalty shoot-outs replaced coin tosses and play-offs from 1970-71: first European shoot-out in the
+ *         1970-71 Cup Winners' Cup (Aberdeen v Honved); first in the European Cup, Borussia Moenchengladbach v
+ *         Everton, 1970-71 (data); Celtic's complaint about the 1969 coin toss (thecelticwiki.com).
+ *  [ETAG] Away goals scored in extra time counted from 1970-71: Rangers v Sporting CP, 1971-72 Cup Winners' Cup,
+ *         3-2 and 3-4 after extra time: the referee ordered penalties, UEFA ruled Rangers through on away goals
+ *         scored in extra time (rangers.co.uk; bbc.co.uk A Sporting Nation). "After extra time the away goals
+ *         rule - taking into account all 210 minutes of the tie - can again be invoked" (uefa.com, 24 Feb 2005).
+ *  [FIN75] "On 17 July 1975, UEFA adopted the use of penalty shootouts instead of replays to decide the finals of
+ *         the European Cup, Cup Winners' Cup" (tdifh.blogspot.com); final replays: Cup Winners' Cup 1962, 1964,
+ *         1971; European Cup 1974 (Bayern v Atletico Madrid, 4-0 in the replay).
+ *  [GG]   Golden goal: in force in UEFA club competitions "for the past few seasons" before 2002-03 (Guardian,
+ *         28 Apr 2003); decided the 2001 UEFA Cup final (uefa.com "The golden goal"); the 2002 final was the last.
+ *  [SG]   Silver goal: first used in the May 2003 UEFA Cup and Champions League finals (Guardian 28 Apr 2003;
+ *         uefa.com "The silver goal"); applied to all two-legged UEFA Cup and Champions League ties in 2003-04
+ *         (uefa.com, German edition, 2003); dropped after Euro 2004.
+ *  [UCF]  UEFA Cup finals two-legged from 1971-72 to 1996-97, one match from 1997-98 (data: 30 two-legged finals;
+ *         1979-80 final Gladbach 3-2, Frankfurt 1-0: Frankfurt on away goals).
+ *  [CL94] 1993-94 Champions League semi-finals: one match at the group winner's ground (data note "single-match
+ *         round in this season"; AC Milan 3-0 Monaco, Barcelona 3-0 Porto).
+ *  [LIB]  Copa Libertadores: CONMEBOL scrapped away goals for its club competitions (AP, Nov 2021); two-legged
+ *         rounds: "extra time would not be played, and a penalty shoot-out would be used" (Regulations Article
+ *         2.4.3); single-match final with extra time then penalties (Article 2.4.4) (tickerdossier.com, quoting the
+ *         regulations of a recent edition).
+ */
+import { RuleSetError, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
+
+const NO_EXTRA_TIME: ExtraTimeRule = { kind: 'none' };
+const EXTRA_TIME: ExtraTimeRule = { kind: 'played', minutes: 30, decisiveGoal: 'none' };
+const EXTRA_TIME_GOLDEN_GOAL: ExtraTimeRule = { kind: 'played', minutes: 30, decisiveGoal: 'goldenGoal' };
+const EXTRA_TIME_SILVER_GOAL: ExtraTimeRule = { kind: 'played', minutes: 30, decisiveGoal: 'silverGoal' };
+const PENALTIES: LevelDecider = { kind: 'penalties' };
+const COIN_TOSS: LevelDecider = { kind: 'coinToss' };
+/** A play-off on neutral ground with extra time; a coin toss if still level (pre-1970-71). */
+const REPLAY_THEN_COIN_TOSS: LevelDecider = {
+  kind: 'replay',
+  venue: 'neutral',
+  extraTime: EXTRA_TIME,
+  ifStillLevel: COIN_TOSS,
+};
+const REPLAY_THEN_PENALTIES: LevelDecider = {
+  kind: 'replay',
+  venue: 'neutral',
+  extraTime: EXTRA_TIME,
+  ifStillLevel: PENALTIES,
+};
+
+export const RULE_SETS: readonly RuleSet[] = [
+  {
+    id: 'two-legs-replay-then-coin-toss',
+    label: 'Two legs; level on aggregate: a play-off on neutral ground with extra time, then a coin toss',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'none',
+    extraTime: NO_EXTRA_TIME,
+    ifStillLevel: REPLAY_THEN_COIN_TOSS,
+    sources: ['[EC67] [EC68] play-offs before away goals; data: 30 European Cup play-offs 1955-56 to 1968-69, four settled by a coin toss after extra time'],
+  },
+  {
+    id: 'two-legs-away-goals-replay-then-coin-toss',
+    label: 'Two legs; away goals (normal time); then a play-off with extra time, then a coin toss',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'normalTimeOnly',
+    extraTime: NO_EXTRA_TIME,
+    ifStillLevel: REPLAY_THEN_COIN_TOSS,
+    sources: ['[CWC68] [CWC69]'],
+  },
+  {
+    id: 'two-legs-away-goals-et-replay-then-coin-toss',
+    label: 'Two legs; away goals (normal time); extra time in the second leg; then a play-off, then a coin toss',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'normalTimeOnly',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: REPLAY_THEN_COIN_TOSS,
+    sources: [
+      '[EC67] extra-time goals not counted as away goals',
+      'data: 1967-68 first round Ajax v Real Madrid (1-1, 1-1, 2-1 after extra time) and Trakia Plovdiv v Rapid Bucuresti went to extra time in the second leg',
+    ],
+    caveats: [
+      'what followed a level extra time is not established by the sources; no recorded tie reached it. Modelled as the play-off then coin toss still used in the later rounds of the same seasons.',
+    ],
+  },
+  {
+    id: 'two-legs-away-goals-et-coin-toss',
+    label: 'Two legs; away goals (normal time); extra time in the second leg; then a coin toss',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'normalTimeOnly',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: COIN_TOSS,
+    sources: ['[EC69] Celtic v Benfica and Spartak Trnava v Galatasaray, 1969-70: extra time, then a coin toss', '[CWC66]'],
+    caveats: ['whether extra-time goals counted as away goals before 1970-71 is not established; no recorded tie depends on it'],
+  },
+  {
+    id: 'two-legs-away-goals-incl-et-penalties',
+    label: 'Two legs; away goals; extra time in the second leg with away goals counting again; then penalties',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'includingExtraTime',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[PEN] [ETAG]'],
+  },
+  {
+    id: 'two-legs-away-goals-incl-et-penalties-golden-goal',
+    label: 'As two-legs-away-goals-incl-et-penalties, extra time ended by a golden goal',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'includingExtraTime',
+    extraTime: EXTRA_TIME_GOLDEN_GOAL,
+    ifStillLevel: PENALTIES,
+    sources: ['[GG]'],
+    caveats: ['the first season of the golden goal in UEFA club competitions is not established by the sources; 1995-96 is assumed'],
+  },
+  {
+    id: 'two-legs-away-goals-incl-et-penalties-silver-goal',
+    label: 'As two-legs-away-goals-incl-et-penalties, extra time ended by a silver goal',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'includingExtraTime',
+    extraTime: EXTRA_TIME_SILVER_GOAL,
+    ifStillLevel: PENALTIES,
+    sources: ['[SG]'],
+  },
+  {
+    id: 'two-legs-et-penalties',
+    label: 'Two legs; no away goals; extra time in the second leg; then penalties',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[AG] abolition of away goals from 2021-22'],
+  },
+  {
+    id: 'final-et-replay-then-coin-toss',
+    label: 'One match on neutral ground; extra time; a replay with extra time, then a coin toss',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: REPLAY_THEN_COIN_TOSS,
+    sources: ['[FIN75] final replays 1962 and 1964 (Cup Winners\' Cup)', '[CWC68]'],
+    caveats: ['a level replayed final never happened; the coin toss after it mirrors the play-off rule of the time'],
+  },
+  {
+    id: 'final-et-replay-then-penalties',
+    label: 'One match on neutral ground; extra time; a replay with extra time, then penalties',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: REPLAY_THEN_PENALTIES,
+    sources: ['[FIN75] final replays 1971 (Cup Winners\' Cup) and 1974 (European Cup)', '[PEN]'],
+    caveats: ['a level replayed final never happened; penalties after it follow the 1970-71 rule for other rounds'],
+  },
+  {
+    id: 'final-et-penalties',
+    label: 'One match on neutral ground; extra time; then penalties',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[FIN75]'],
+  },
+  {
+    id: 'final-et-penalties-golden-goal',
+    label: 'One match on neutral ground; extra time ended by a golden goal; then penalties',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME_GOLDEN_GOAL,
+    ifStillLevel: PENALTIES,
+    sources: ['[GG] 2001 UEFA Cup final Liverpool 5-4 Alaves, golden own goal in the 117th minute'],
+    caveats: ['the first season of the golden goal in UEFA club competitions is not established by the sources; 1995-96 is assumed'],
+  },
+  {
+    id: 'final-et-penalties-silver-goal',
+    label: 'One match on neutral ground; extra time ended by a silver goal; then penalties',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME_SILVER_GOAL,
+    ifStillLevel: PENALTIES,
+    sources: ['[SG] 2003 UEFA Cup final Porto 3-2 Celtic (silver goal, Derlei)'],
+  },
+  {
+    id: 'single-match-home-et-penalties',
+    label: 'One match at one club\'s ground; extra time; then penalties',
+    format: { kind: 'singleMatch', venue: 'home' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[CL94]'],
+  },
+  {
+    id: 'two-legs-penalties-no-et',
+    label: 'Two legs; no away goals; no extra time: straight to penalties',
+    format: { kind: 'twoLegs' },
+    awayGoals: 'none',
+    extraTime: NO_EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[LIB] Copa Libertadores Regulations Article 2.4.3'],
+  },
+];
+
+/** The kinds of round a catalogue row can single out. Source labels are normalised by `normalizeRound`. */
+export type RoundKind =
+  | 'qualifying'
+  | 'knockout-play-off'
+  | 'first-round'
+  | 'second-round'
+  | 'third-round'
+  | 'round-of-32'
+  | 'round-of-16'
+  | 'quarter-final'
+  | 'semi-final'
+  | 'final'
+  | 'group'
+  | 'other';
+
+export interface Competition {
+  readonly key: string;
+  readonly name: string;
+  /** Matched case-, accent- and punctuation-insensitively. */
+  readonly aliases: readonly string[];
+}
+
+export interface CatalogueEntry {
+  readonly competition: string;
+  /** Inclusive season start years; `to: null` means "to date". 1955 is the 1955-56 season. */
+  readonly seasons: { readonly from: number; readonly to: number | null };
+  /** The rounds this row governs; `'otherRounds'` covers every knockout round no row of the same season lists. */
+  readonly rounds: readonly RoundKind[] | 'otherRounds';
+  readonly ruleSetId: string;
+  readonly why: string;
+}
+
+export const COMPETITIONS: readonly Competition[] = [
+  {
+    key: 'european-cup',
+    name: 'European Cup / UEFA Champions League',
+    aliases: ['European Cup / UEFA Champions League', 'UEFA Champions League', 'Champions League', 'European Cup', "European Champion Clubs' Cup"],
+  },
+  {
+    key: 'cup-winners-cup',
+    name: "UEFA Cup Winners' Cup",
+    aliases: ["UEFA Cup Winners' Cup", "Cup Winners' Cup", "European Cup Winners' Cup"],
+  },
+  {
+    key: 'uefa-cup',
+    name: 'UEFA Cup / UEFA Europa League',
+    aliases: ['UEFA Cup / UEFA Europa League', 'UEFA Europa League', 'Europa League', 'UEFA Cup'],
+  },
+  {
+    key: 'conference-league',
+    name: 'UEFA Conference League',
+    aliases: ['UEFA Europa Conference League', 'UEFA Conference League', 'Europa Conference League', 'Conference League'],
+  },
+  {
+    key: 'copa-libertadores',
+    name: 'CONMEBOL Libertadores',
+    aliases: ['CONMEBOL Libertadores', 'Copa Libertadores', 'Copa CONMEBOL Libertadores'],
+  },
+];
+
+const EARLY_ROUNDS: readonly RoundKind[] = ['qualifying', 'first-round'];
+const FIRST_TWO_ROUNDS: readonly RoundKind[] = ['qualifying', 'first-round', 'second-round', 'round-of-16'];
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // --- European Cup / UEFA Champions League -------------------------------------------------
+  { competition: 'european-cup', seasons: { from: 1955, to: 1966 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: 'no away goals before 1967-68 [EC67]; play-offs in the data' },
+  { competition: 'european-cup', seasons: { from: 1967, to: 1967 }, rounds: EARLY_ROUNDS, ruleSetId: 'two-legs-away-goals-et-replay-then-coin-toss', why: 'away goals in the first round only, ET goals excluded [EC67]' },
+  { competition: 'european-cup', seasons: { from: 1967, to: 1967 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: '[EC67] Juventus v Braunschweig play-off' },
+  { competition: 'european-cup', seasons: { from: 1968, to: 1968 }, rounds: FIRST_TWO_ROUNDS, ruleSetId: 'two-legs-away-goals-et-replay-then-coin-toss', why: 'away goals extended to the first and second rounds [EC68]' },
+  { competition: 'european-cup', seasons: { from: 1968, to: 1968 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: '[EC68] Ajax v Benfica play-off' },
+  { competition: 'european-cup', seasons: { from: 1969, to: 1969 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-et-coin-toss', why: 'play-offs abandoned, coin toss [EC69]' },
+  { competition: 'european-cup', seasons: { from: 1970, to: 1994 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[PEN] [ETAG]' },
+  { competition: 'european-cup', seasons: { from: 1995, to: 2002 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties-golden-goal', why: '[GG]; 2002-03 two-legged ties still before the silver goal [SG]' },
+  { competition: 'european-cup', seasons: { from: 2003, to: 2003 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties-silver-goal', why: '[SG]' },
+  { competition: 'european-cup', seasons: { from: 2004, to: 2020 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[ETAG] (uefa.com 2005)' },
+  { competition: 'european-cup', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: '[AG] abolition from 2021-22' },
+  { competition: 'european-cup', seasons: { from: 1993, to: 1993 }, rounds: ['semi-final'], ruleSetId: 'single-match-home-et-penalties', why: '[CL94]' },
+  { competition: 'european-cup', seasons: { from: 1955, to: 1969 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-coin-toss', why: '[FIN75] replays until 1975' },
+  { competition: 'european-cup', seasons: { from: 1970, to: 1974 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-penalties', why: '[FIN75] 1974 final replay' },
+  { competition: 'european-cup', seasons: { from: 1975, to: 1994 }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[FIN75]' },
+  { competition: 'european-cup', seasons: { from: 1995, to: 2001 }, rounds: ['final'], ruleSetId: 'final-et-penalties-golden-goal', why: '[GG]' },
+  { competition: 'european-cup', seasons: { from: 2002, to: 2003 }, rounds: ['final'], ruleSetId: 'final-et-penalties-silver-goal', why: '[SG] 2003 and 2004 finals' },
+  { competition: 'european-cup', seasons: { from: 2004, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[SG] dropped after 2003-04' },
+
+  // --- UEFA Cup Winners' Cup (1960-61 to 1998-99) ---------------------------------------------
+  { competition: 'cup-winners-cup', seasons: { from: 1960, to: 1960 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: 'first edition, final over two legs (Rangers v Fiorentina, data)' },
+  { competition: 'cup-winners-cup', seasons: { from: 1960, to: 1960 }, rounds: ['final'], ruleSetId: 'two-legs-replay-then-coin-toss', why: 'two-legged final (data)' },
+  { competition: 'cup-winners-cup', seasons: { from: 1961, to: 1964 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: 'before away goals [AG]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1965, to: 1967 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-et-coin-toss', why: 'away goals from 1965-66 [AG]; extra time then coin toss [CWC66]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1968, to: 1968 }, rounds: FIRST_TWO_ROUNDS, ruleSetId: 'two-legs-away-goals-replay-then-coin-toss', why: '[CWC68]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1968, to: 1968 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: '[CWC68] play-off from the quarter-finals regardless of away goals' },
+  { competition: 'cup-winners-cup', seasons: { from: 1969, to: 1969 }, rounds: ['qualifying', 'first-round', 'second-round', 'round-of-16', 'quarter-final'], ruleSetId: 'two-legs-away-goals-replay-then-coin-toss', why: '[CWC69]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1969, to: 1969 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: '[CWC69] Roma v Gornik semi-final play-off' },
+  { competition: 'cup-winners-cup', seasons: { from: 1970, to: 1994 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[PEN] [ETAG]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1995, to: 1998 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties-golden-goal', why: '[GG]' },
+  { competition: 'cup-winners-cup', seasons: { from: 1961, to: 1969 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-coin-toss', why: '[FIN75] 1962 and 1964 final replays' },
+  { competition: 'cup-winners-cup', seasons: { from: 1970, to: 1974 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-penalties', why: '[FIN75] 1971 final replay' },
+  { competition: 'cup-winners-cup', seasons: { from: 1975, to: 1994 }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[FIN75] 1980 final Valencia v Arsenal on penalties (data)' },
+  { competition: 'cup-winners-cup', seasons: { from: 1995, to: 1998 }, rounds: ['final'], ruleSetId: 'final-et-penalties-golden-goal', why: '[GG]' },
+
+  // --- UEFA Cup / UEFA Europa League (from 1971-72) -------------------------------------------
+  { competition: 'uefa-cup', seasons: { from: 1971, to: 1994 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: 'from its first season [PEN] [ETAG]' },
+  { competition: 'uefa-cup', seasons: { from: 1971, to: 1994 }, rounds: ['final'], ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: 'two-legged finals with away goals [UCF]' },
+  { competition: 'uefa-cup', seasons: { from: 1995, to: 2002 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties-golden-goal', why: '[GG]' },
+  { competition: 'uefa-cup', seasons: { from: 1995, to: 1996 }, rounds: ['final'], ruleSetId: 'two-legs-away-goals-incl-et-penalties-golden-goal', why: 'last two-legged finals [UCF] [GG]' },
+  { competition: 'uefa-cup', seasons: { from: 1997, to: 2001 }, rounds: ['final'], ruleSetId: 'final-et-penalties-golden-goal', why: 'one-match finals from 1997-98 [UCF] [GG]' },
+  { competition: 'uefa-cup', seasons: { from: 2002, to: 2003 }, rounds: ['final'], ruleSetId: 'final-et-penalties-silver-goal', why: '[SG]' },
+  { competition: 'uefa-cup', seasons: { from: 2003, to: 2003 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties-silver-goal', why: '[SG]' },
+  { competition: 'uefa-cup', seasons: { from: 2004, to: 2020 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[ETAG] (uefa.com 2005)' },
+  { competition: 'uefa-cup', seasons: { from: 2004, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[SG] dropped after 2003-04' },
+  { competition: 'uefa-cup', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: '[AG] abolition from 2021-22' },
+
+  // --- UEFA Conference League (from 2021-22) ---------------------------------------------------
+  { competition: 'conference-league', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: 'created after the abolition of away goals [AG]' },
+  { competition: 'conference-league', seasons: { from: 2021, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: 'one-match final' },
+
+  // --- A non-UEFA competition, added as data only (see docs/tie-rules.md) -------------------
+  { competition: 'copa-libertadores', seasons: { from: 2022, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-penalties-no-et', why: '[LIB] Article 2.4.3: no extra time, straight to penalties' },
+  { competition: 'copa-libertadores', seasons: { from: 2022, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[LIB] Article 2.4.4' },
+];
+
+/** The rule set with this id; throws a RuleSetError listing the known ids if there is none. */
+export function ruleSetById(id: string): RuleSet {
+  const found = RULE_SETS.find((ruleSet) => ruleSet.id === id);
+  if (!found) {
+    throw new RuleSetError(`unknown rule set id "${id}"; known ids: ${RULE_SETS.map((r) => r.id).join(', ')}`);
+  }
+  return found;
+}
+
+/**
+ * The rule set that governed a knockout tie.
+ * `season`: "2017-18", "2017/18", "1999-00", "1999-2000", or a calendar year ("2022") for one-year competitions.
+ * `round`: the round as the source names it ("R16", "Quarter-finals", "Final", "Second qualifying round" ...);
+ * omitted means "an ordinary knockout round" (not the final).
+ * Throws a RuleSetError saying what the catalogue covers when nothing matches.
+ */
+export function findRuleSet(competition: string, season: string, round?: string): RuleSet {
+  const found = findCatalogueEntry(competition, season, round);
+  return ruleSetById(found.ruleSetId);
+}
+
+/** As findRuleSet, but an explicit rule set id (a "what if") wins over the catalogue. */
+export function resolveRuleSet(query: { competition: string; season: string; round?: string; ruleSetId?: string }): RuleSet {
+  if (query.ruleSetId !== undefined) return ruleSetById(query.ruleSetId);
+  return findRuleSet(query.competition, query.season, query.round);
+}
+
+/** The catalogue row behind findRuleSet, for callers that want to show why. */
+export function findCatalogueEntry(competitionName: string, season: string, round?: string): CatalogueEntry {
+  const competition = findCompetition(competitionName);
+  const year = seasonStartYear(season);
+  const roundKind: RoundKind = round === undefined ? 'other' : normalizeRound(round);
+  if (roundKind === 'group') {
+    throw new RuleSetError(`"${round}" is a group or league phase, not a knockout tie; no tie rules apply`);
+  }
+  const inSeason = CATALOGUE.filter(
+    (entry) => entry.competition === competition.key && entry.seasons.from <= year && (entry.seasons.to === null || year <= entry.seasons.to),
+  );
+  const specific = inSeason.filter((entry) => entry.rounds !== 'otherRounds' && entry.rounds.includes(roundKind));
+  const general = inSeason.filter((entry) => entry.rounds === 'otherRounds');
+  const candidates = specific.length > 0 ? specific : general;
+  const [only, ...others] = candidates;
+  if (only === undefined) {
+    const covered = CATALOGUE.filter((entry) => entry.competition === competition.key);
+    const from = Math.min(...covered.map((entry) => entry.seasons.from));
+    const to = covered.some((entry) => entry.seasons.to === null) ? null : Math.max(...covered.map((entry) => entry.seasons.to ?? 0));
+    throw new RuleSetError(
+      `no rule set for ${competition.name}, season ${season}${round === undefined ? '' : `, round "${round}"`}: ` +
+        `the catalogue covers ${formatSeason(from)} to ${to === null ? 'date' : formatSeason(to)}`,
+    );
+  }
+  if (others.length > 0) {
+    throw new RuleSetError(`catalogue is ambiguous for ${competition.name} ${season} ${round ?? ''}: ${candidates.map((c) => c.ruleSetId).join(', ')}`);
+  }
+  return only;
+}
+
+export function findCompetition(name: string): Competition {
+  const wanted = normalizeName(name);
+  const found = COMPETITIONS.find((competition) => competition.aliases.some((alias) => normalizeName(alias) === wanted));
+  if (!found) {
+    throw new RuleSetError(`unknown competition "${name}"; known: ${COMPETITIONS.map((c) => c.aliases.join(' | ')).join('; ')}`);
+  }
+  return found;
+}
+
+/** Case-, accent- and punctuation-insensitive form of a name. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['\u2019`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** "2017-18" -> 2017; also "2017/18", "2017-2018", "1999-00", and a calendar year "2022". */
+export function seasonStartYear(season: string): number {
+  const match = /^\s*(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?\s*$/.exec(season);
+  if (!match) {
+    throw new RuleSetError(`season "${season}": expected "YYYY-YY" (e.g. "2017-18") or a year`);
+  }
+  const start = Number(match[1]);
+  const end = match[2];
+  if (end !== undefined) {
+    const expected = end.length === 2 ? String((start + 1) % 100).padStart(2, '0') : String(start + 1);
+    if (end !== expected) {
+      throw new RuleSetError(`season "${season}": the second year should be ${expected}`);
+    }
+  }
+  return start;
+}
+
+function formatSeason(year: number): string {
+  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Maps a source's round label to a RoundKind ("R16" -> round-of-16, "Third qualifying round" -> qualifying ...). */
+export function normalizeRound(round: string): RoundKind {
+  const r = normalizeName(round);
+  if (/\bgroup\b|league phase|league stage/.test(r)) return 'group';
+  if (/\bknockout (round |phase |stage )?play ?offs?\b/.test(r)) return 'knockout-play-off';
+  if (/qualif|preliminar|play ?off/.test(r)) return 'qualifying';
+  if (/semi/.test(r)) return 'semi-final';
+  if (/quarter/.test(r)) return 'quarter-final';
+  if (/^(the )?finals?$/.test(r)) return 'final';
+  if (/\br ?16\b|round of 16|last 16|eighth|1 8 final/.test(r)) return 'round-of-16';
+  if (/\br ?32\b|round of 32|last 32|sixteenth|1 16 final/.test(r)) return 'round-of-32';
+  if (/^(1st|first) round$|^round 1$/.test(r)) return 'first-round';
+  if (/^(2nd|second) round$|^round 2$/.test(r)) return 'second-round';
+  if (/^(3rd|third) round$|^round 3$/.test(r)) return 'third-round';
+  return 'other';
+}
