@@ -25,13 +25,22 @@ export class Database {
   /** Where the data lives, for start-up messages ("embedded store at .data/", "bolt://..."). */
   readonly description: string;
 
-  constructor(options: { uri: string; user?: string; password?: string; databaseName?: string; description?: string }) {
+  constructor(options: {
+    uri: string;
+    user?: string;
+    password?: string;
+    databaseName?: string;
+    description?: string;
+    /** Instrumentation hook (tests count round trips with it). */
+    wrapDriver?: (driver: Driver) => Driver;
+  }) {
     const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
-    this.driver = neo4j.driver(options.uri, auth, {
+    const driver = neo4j.driver(options.uri, auth, {
       // Integers come back as JS numbers: our counts and scores are far below 2^53.
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
     });
+    this.driver = options.wrapDriver ? options.wrapDriver(driver) : driver;
     this.databaseName = options.databaseName;
     this.description = options.description ?? options.uri;
   }

@@ -1,0 +1,141 @@
+/**
+ * `npm run conformance -- FILE [--known docs/conformance-known-disagreements.json]`
+ *
+ * Imports a results file through the import path into the real graph (the database the app
+ * uses), reads every tie of the file back through GraphQL, and compares the computed winner
+ * with the winner the file records. Prints agreement per competition and decision, and every
+ * disagreement with its reason. Exits 1 when a disagreement is not in the known list (or a
+ * known one no longer disagrees), so CI notices a regression.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { graphql } from "graphql";
+import { projectRoot, readConfig } from "../config.ts";
+import { openDatabase } from "../database/openDatabase.ts";
+import { createContext } from "../graphql/context.ts";
+import { createSchema } from "../graphql/createSchema.ts";
+import { importFile } from "../importing/importFile.ts";
+import { datasetSourceId } from "../importing/resultsToFacts.ts";
+import { normalizeName } from "../names/normalizeName.ts";
+import { prepareDatabase } from "../startPitchGraph.ts";
+import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
+
+const pageSize = 100; // the API's maximum page
+
+const tiesPage = `query ConformancePage($source: ID!, $offset: Int!, $limit: Int!) {
+  ties(where: { sources: { some: { id: { eq: $source } } } }, sort: [{ id: ASC }], offset: $offset, limit: $limit) {
+    id
+    sourceWinnerName
+    competition { name }
+    legs { homeClub { id name aliases } awayClub { id name aliases } }
+    outcome { status winner { id name } decidedBy explanation notes missingFact }
+  }
+}`;
+
+interface PageTie {
+  id: string;
+  sourceWinnerName: string | null;
+  competition: { name: string } | null;
+  legs: { homeClub: Club | null; awayClub: Club | null }[];
+  outcome: { status: string; winner: { id: string; name: string } | null; decidedBy: string | null; explanation: string; notes: string[]; missingFact: string | null };
+}
+interface Club {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+interface KnownDisagreement {
+  tieId: string;
+  kind: string;
+  why: string;
+}
+
+/** The outcome as the comparison reads it: the GraphQL status and missingFact give the engine's kind back. */
+function conformanceOutcome(outcome: PageTie["outcome"]): ConformanceOutcome {
+  const winner = outcome.winner ? { id: outcome.winner.id, name: outcome.winner.name } : null;
+  const common = { explanation: outcome.explanation, notes: outcome.notes };
+  if (outcome.status === "DECIDED" && winner && outcome.decidedBy) {
+    return { kind: "decided", winner, loser: null, decidedBy: outcome.decidedBy, ...common } as unknown as ConformanceOutcome;
+  }
+  const kind = outcome.missingFact ? "undetermined" : outcome.status === "NOT_STARTED" ? "notStarted" : "inProgress";
+  return { kind, winner: null, decidedBy: null, ...common } as ConformanceOutcome;
+}
+
+/** The recorded winner's name, as one of the tie's two club ids (names match like everywhere else). */
+function recordedWinnerId(tie: PageTie): string {
+  const wanted = normalizeName(tie.sourceWinnerName ?? "");
+  for (const leg of tie.legs) {
+    for (const club of [leg.homeClub, leg.awayClub]) {
+      if (club && [club.name, ...club.aliases].some((name) => normalizeName(name) === wanted)) return club.id;
+    }
+  }
+  return `(not a club of this tie: "${tie.sourceWinnerName}")`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const knownIndex = argv.indexOf("--known");
+  const knownFile = knownIndex >= 0 ? argv[knownIndex + 1] : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
+  const file = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
+  if (!file) {
+    console.error("usage: npm run conformance -- RESULTS_FILE.json [--known KNOWN.json]");
+    return 2;
+  }
+  const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
+
+  const config = readConfig();
+  const opened = await openDatabase(config, (line) => console.log(line));
+  try {
+    await prepareDatabase(opened.database, config.seedsDir);
+    const imported = await importFile(opened.database, file, { seedsDir: config.seedsDir });
+    console.log(`Imported ${imported.fileName}: ${imported.ties} ties, ${imported.matches} matches in ${imported.seconds.toFixed(1)} s`);
+
+    const schema = await createSchema(opened.database);
+    const started = performance.now();
+    const ties: PageTie[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const result = await graphql({
+        schema,
+        source: tiesPage,
+        variableValues: { source: datasetSourceId(file), offset, limit: pageSize },
+        contextValue: createContext(opened.database),
+      });
+      if (result.errors?.length) throw new Error(`GraphQL: ${result.errors.map((error) => error.message).join("; ")}`);
+      const page = (result.data as { ties: PageTie[] }).ties;
+      ties.push(...page);
+      if (page.length < pageSize) break;
+    }
+    console.log(`Read ${ties.length} ties with their outcomes through GraphQL in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const cases: ConformanceCase[] = ties.map((tie) => ({
+      tieId: tie.id.replace(/^tie:/, ""),
+      competition: tie.competition?.name ?? "(no competition)",
+      recordedWinner: recordedWinnerId(tie),
+      outcome: conformanceOutcome(tie.outcome),
+    }));
+    const report = compareWithRecorded(cases);
+    console.log(formatConformanceReport(report));
+
+    const knownById = new Map(known.map((entry) => [entry.tieId, entry]));
+    const unexplained = report.disagreements.filter((entry) => !knownById.has(entry.tieId));
+    const nowAgreeing = known.filter((entry) => !report.disagreements.some((disagreement) => disagreement.tieId === entry.tieId));
+    if (known.length) {
+      console.log(`\nKnown disagreements (${knownFile}):`);
+      for (const entry of known) console.log(`- ${entry.tieId} [${entry.kind}]: ${entry.why}`);
+    }
+    if (unexplained.length || nowAgreeing.length) {
+      for (const entry of unexplained) console.error(`UNEXPLAINED disagreement: ${entry.tieId}`);
+      for (const entry of nowAgreeing) console.error(`Listed as known but now agrees (update the list): ${entry.tieId}`);
+      return 1;
+    }
+    console.log(`\nTarget met: ${report.totals.agree} of ${report.totals.ties} ties agree; every disagreement is documented.`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`conformance failed: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});
