@@ -17,7 +17,6 @@ export {
   findCatalogueEntry,
   findCompetition,
   findRuleSet,
-  normalizeName,
   normalizeRound,
   resolveRuleSet,
   RULE_SETS,

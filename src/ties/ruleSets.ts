@@ -50,6 +50,7 @@
  *         2.4.3); single-match final with extra time then penalties (Article 2.4.4) (tickerdossier.com, quoting the
  *         regulations of a recent edition).
  */
+import { normalizeName } from '../names/normalizeName.ts';
 import { RuleSetError, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
 
 const NO_EXTRA_TIME: ExtraTimeRule = { kind: 'none' };
@@ -406,17 +407,6 @@ export function findCompetition(name: string): Competition {
     throw new RuleSetError(`unknown competition "${name}"; known: ${COMPETITIONS.map((c) => c.aliases.join(' | ')).join('; ')}`);
   }
   return found;
-}
-
-/** Case-, accent- and punctuation-insensitive form of a name. */
-export function normalizeName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['\u2019`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** "2017-18" -> 2017; also "2017/18", "2017-2018", "1999-00", and a calendar year "2022". */
