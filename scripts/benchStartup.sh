@@ -13,11 +13,11 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # Starts the app in its own process group and waits for the README query to answer.
-# Prints the seconds it took; leaves the app's pid in $app_pid.
+# Prints the seconds it took. The app's output goes to the log only: it must not hold the
+# pipe of the $(...) that reads this function's answer.
 start_and_wait() {
   local started=$1 log=$2
-  (cd "$work/pitchgraph" && PITCHGRAPH_DATA_DIR="$work/data" PITCHGRAPH_BOLT_PORT=0 PORT=0 setsid npm start >"$log" 2>&1) &
-  app_pid=$!
+  (cd "$work/pitchgraph" && PITCHGRAPH_DATA_DIR="$work/data" PITCHGRAPH_BOLT_PORT=0 PORT=0 setsid npm start >"$log" 2>&1) >/dev/null 2>&1 &
   local url=""
   for _ in $(seq 1 1200); do
     url=$(grep -o 'http://127.0.0.1:[0-9]*/graphql' "$log" | head -1 || true)
