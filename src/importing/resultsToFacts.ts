@@ -45,37 +45,41 @@ function freeId(base: string, taken: Set<string>): string {
   return id;
 }
 
+/**
+ * Maps names to ids: the same key (name normalised) gives the same id within the file; the first
+ * time, the one existing entity answering to it, or else a new one made by `create`.
+ */
+function entityResolver(
+  existing: ExistingEntity[],
+  kind: string,
+  takenIds: Set<string>,
+  create: (id: string, name: string) => void,
+): (name: string) => string {
+  const idByKey = new Map<string, string>();
+  return (name) => {
+    const key = normalizeName(name);
+    const known = idByKey.get(key);
+    if (known) return known;
+    const match = uniqueMatch(existing, key);
+    const id = match?.id ?? freeId(`${kind}:${slugify(name)}`, takenIds);
+    if (!match) create(id, name);
+    idByKey.set(key, id);
+    return id;
+  };
+}
+
 export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): SeedFile {
   const sourceId = datasetSourceId(file.fileName);
   const sources = [sourceId];
   const takenIds = new Set([...existing.competitions, ...existing.clubs].map((entity) => entity.id));
 
   const competitions = new Map<string, SeedCompetition>();
-  const competitionIdByKey = new Map<string, string>();
-  const competitionIdOf = (name: string): string => {
-    const key = normalizeName(name);
-    const known = competitionIdByKey.get(key);
-    if (known) return known;
-    const match = uniqueMatch(existing.competitions, key);
-    const id = match?.id ?? freeId(`competition:${slugify(name)}`, takenIds);
-    // A new competition the tie-rule catalogue knows takes the catalogue's other names as aliases.
-    if (!match) competitions.set(id, { id, name, aliases: catalogueAliasesOf(name), sources });
-    competitionIdByKey.set(key, id);
-    return id;
-  };
-
+  // A new competition the tie-rule catalogue knows takes the catalogue's other names as aliases.
+  const competitionIdOf = entityResolver(existing.competitions, "competition", takenIds, (id, name) =>
+    competitions.set(id, { id, name, aliases: catalogueAliasesOf(name), sources }),
+  );
   const clubs = new Map<string, SeedClub>();
-  const clubIdByKey = new Map<string, string>();
-  const clubIdOf = (name: string): string => {
-    const key = normalizeName(name);
-    const known = clubIdByKey.get(key);
-    if (known) return known;
-    const match = uniqueMatch(existing.clubs, key);
-    const id = match?.id ?? freeId(`club:${slugify(name)}`, takenIds);
-    if (!match) clubs.set(id, { id, name, aliases: [], sources });
-    clubIdByKey.set(key, id);
-    return id;
-  };
+  const clubIdOf = entityResolver(existing.clubs, "club", takenIds, (id, name) => clubs.set(id, { id, name, aliases: [], sources }));
 
   const seasons = new Map<string, SeedSeason>();
   const stages = new Map<string, SeedStage>();

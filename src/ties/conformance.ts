@@ -7,7 +7,7 @@
  * listed with the engine's own account of why (its explanation and notes).
  */
 import { assertNever } from './ruleSet.ts';
-import type { TieDecision, TieOutcome } from './tieOutcome.ts';
+import { TIE_DECISIONS, type TieDecision, type TieOutcome } from './tieOutcome.ts';
 
 export interface ConformanceCase {
   readonly tieId: string;
@@ -95,19 +95,7 @@ export function compareWithRecorded(cases: readonly ConformanceCase[]): Conforma
   return { rows: sortedRows, disagreements, methodMismatches, totals: { ties: cases.length, agree, disagree: cases.length - agree } };
 }
 
-const BASIS_ORDER: readonly ConformanceBasis[] = [
-  'AGGREGATE',
-  'AWAY_GOALS',
-  'EXTRA_TIME',
-  'AWAY_GOALS_AFTER_EXTRA_TIME',
-  'PENALTIES',
-  'REGULAR_TIME',
-  'REPLAY',
-  'COIN_TOSS',
-  'AWARDED',
-  'UNDETERMINED',
-  'NOT_DECIDED',
-];
+const BASIS_ORDER: readonly ConformanceBasis[] = [...TIE_DECISIONS, 'UNDETERMINED', 'NOT_DECIDED'];
 
 function basisOf(outcome: ConformanceOutcome): ConformanceBasis {
   switch (outcome.kind) {
