@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "sdk/**/*.test.ts", "explore/**/*.test.ts"],
         },
       },
       {

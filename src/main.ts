@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   log(`Database: ${app.opened.database.description}`);
   log(app.seeds.loaded ? `Seed graph loaded from ${app.seeds.files.length} files in ${config.seedsDir}` : "Seed graph already up to date");
   log(`GraphQL (and GraphiQL for browsers) at ${app.server.url}`);
+  log(`Graph explorer at ${app.server.url.replace(/\/graphql$/, "/explore")}`);
   log(`Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops the server and the database.`);
 
   let stopping = false;

@@ -28,6 +28,13 @@ test.each([
   ["a competition by its old name", "UEFA Cup", "Competition", "UEFA Europa League"],
   ["a coach", "Stoger", "Coach", "Peter Stöger"],
   ["a prefix", "Batshu", "Player", "Michy Batshuayi"],
+  ["a typo a report makes", "Batshayi", "Player", "Michy Batshuayi"],
+  ["a surname alone, lower-case", "de roon", "Player", "Marten de Roon"],
+  ["a player by his short name", "Sokratis", "Player", "Sokratis Papastathopoulos"],
+  ["a club by its nickname", "La Dea", "Club", "Atalanta"],
+  ["a stadium as a Dutch report writes it", "Emirates-stadion", "Stadium", "Emirates Stadium"],
+  ["a league", "Serie A", "Competition", "Serie A"],
+  ["a coach from general knowledge", "Palladino", "Coach", "Raffaele Palladino"],
 ])("%s: %s → %s %s", async (_why, text, typename, name) => {
   const hits = await search(text);
   expect(hits[0]).toMatchObject({ __typename: typename, name });

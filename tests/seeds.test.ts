@@ -22,13 +22,50 @@ test("loading the seeds again changes nothing, even when forced past the unchang
   expect(await graphDigest(graph.database)).toEqual(before);
 });
 
+/** Every label of a fact node: all but Source itself and the loader's bookkeeping node. */
+const factLabels = [
+  "Competition", "Season", "Stage", "Tie", "Match", "Goal", "Club", "Player", "Stadium", "Coach",
+  "Card", "Substitution", "DisallowedGoal", "PenaltyAward", "VarReview", "Incident", "MatchStatistics", "Standing",
+  "Conflict", "Claim",
+];
+
 test("every seeded fact node links to at least one source", async () => {
   const unsourced = await graph.database.read<{ label: string; id: string }>(
-    `MATCH (n) WHERE (n:Competition OR n:Season OR n:Stage OR n:Tie OR n:Match OR n:Goal OR n:Club OR n:Player OR n:Stadium OR n:Coach)
+    `MATCH (n) WHERE any(label IN labels(n) WHERE label IN $factLabels)
        AND NOT (n)-[:REPORTED_BY]->(:Source)
      RETURN labels(n)[0] AS label, n.id AS id LIMIT 20`,
+    { factLabels },
   );
   expect(unsourced).toEqual([]);
+});
+
+test("the fact labels above are every label in the graph besides Source and the bookkeeping node", async () => {
+  const labels = await graph.database.read<{ label: string }>(`CALL db.labels() YIELD label RETURN label`);
+  const inUse = labels.map((row) => row.label).filter((label) => label !== "Source" && label !== "PitchGraphMeta");
+  expect(inUse.filter((label) => !factLabels.includes(label))).toEqual([]);
+});
+
+test("a claim is made by exactly one source", async () => {
+  const [counts] = await graph.database.read<{ claims: number; wrong: number }>(
+    `MATCH (c:Claim) WITH c, COUNT { (c)-[:REPORTED_BY]->(:Source) } AS sources
+     RETURN count(c) AS claims, count(CASE WHEN sources <> 1 THEN 1 END) AS wrong`,
+  );
+  expect(counts!.claims).toBeGreaterThan(0);
+  expect(counts!.wrong).toBe(0);
+});
+
+test("every relationship that is a fact in itself names its sources, and they exist", async () => {
+  const unsourced = await graph.database.read<{ from: string; type: string; to: string }>(
+    `MATCH (a)-[r:PLAYED_FOR|COACHED|SUCCEEDED|HOME_GROUND|ENTERED]->(b)
+     WHERE r.sourceIds IS NULL OR size(r.sourceIds) = 0
+        OR any(id IN r.sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) })
+     RETURN a.id AS from, type(r) AS type, b.id AS to LIMIT 20`,
+  );
+  expect(unsourced).toEqual([]);
+  const [{ edges }] = (await graph.database.read<{ edges: number }>(
+    `MATCH ()-[r:PLAYED_FOR|COACHED|SUCCEEDED|HOME_GROUND|ENTERED]->() RETURN count(r) AS edges`,
+  )) as [{ edges: number }];
+  expect(edges).toBeGreaterThan(40);
 });
 
 test("the seed graph holds the seven ties of the five reports, with fourteen matches", async () => {

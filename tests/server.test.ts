@@ -22,9 +22,29 @@ test("a browser opening /graphql gets GraphiQL, with nothing loaded from another
   expect(response.status).toBe(200);
   const html = await response.text();
   expect(html).toContain("PitchGraph GraphiQL");
-  expect(html).toContain("DortmundAtalanta2018");
+  // It opens with the examples of operations/examples.json, one tab each.
+  expect(html).toContain("query GetTie(");
+  expect(html).toContain("2025-26");
+  expect(html).toContain("query Conflicts");
   const externalLoads = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)=["'](https?:)?\/\/[^"']+/gi)];
   expect(externalLoads).toEqual([]);
+});
+
+test("/explore serves the dashboard: its page, script and styles, all from this server", async () => {
+  const base = server.url.replace(/\/graphql$/, "");
+  const page = await fetch(`${base}/explore`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get("content-type")).toContain("text/html");
+  const html = await page.text();
+  const loads = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/gi)].map((match) => match[1]!);
+  expect(loads).toEqual(expect.arrayContaining(["/explore/explore.css", "/explore/explore.js"]));
+  expect(loads.filter((load) => /^(https?:)?\/\//.test(load))).toEqual([]);
+  const script = await fetch(`${base}/explore/explore.js`);
+  expect(script.headers.get("content-type")).toContain("text/javascript");
+  const code = await script.text();
+  expect(code).toContain("cytoscape"); // bundled from node_modules, licence notice kept
+  expect(code).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+  expect((await fetch(`${base}/explore/explore.css`)).status).toBe(200);
 });
 
 test("a client POSTing a query gets data", async () => {

@@ -8,7 +8,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
-import { ruleSets, searchWith, tie } from "./resolvers/Query.ts";
+import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
 import { tieResolvers } from "./resolvers/Tie.ts";
 
 export const schemaFile = path.join(projectRoot, "schema.graphql");
@@ -22,7 +22,7 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
     typeDefs: await readTypeDefs(),
     driver: database?.driver,
     resolvers: {
-      Query: { tie, ruleSets },
+      Query: { tie, ruleSets, neighbourhood, connection },
       Tie: tieResolvers,
     },
   });

@@ -3,6 +3,8 @@
  * - "results": a results file like ../shared/data/uefa-ties/*.json — `ties` whose records carry `legs`;
  * - "seed": the seed format of seeds/*.json (src/seeds/seedFormat.ts) — arrays of records by kind.
  */
+import { seedRecordRules } from "../seeds/validateSeeds.ts";
+
 export type ImportFormat = "results" | "seed";
 
 export function detectFileFormat(content: unknown): ImportFormat | null {
@@ -12,7 +14,6 @@ export function detectFileFormat(content: unknown): ImportFormat | null {
   if (Array.isArray(ties) && (typeof about === "string" || ties.some((tie) => typeof tie === "object" && tie !== null && "legs" in tie))) {
     return "results";
   }
-  const seedKinds = ["sources", "competitions", "clubs", "players", "stadiums", "coaches", "seasons", "stages", "ties", "matches"];
-  if (Object.keys(content).some((key) => seedKinds.includes(key))) return "seed";
+  if (Object.keys(content).some((key) => key in seedRecordRules)) return "seed";
   return null;
 }

@@ -2,18 +2,22 @@
  * Writes a batch of facts (the seed format, which the results importer also produces) into the
  * graph inside a caller's transaction. MERGE on stable ids and refreshed single-valued edges make
  * it idempotent: writing the same batch twice leaves the graph as it was after the first time.
+ * Competitions to matches and goals are written here; what hangs off them is written, in the same
+ * transaction, by writeEntityLinks (clubs, coaches, grounds), writeMatchEvents (cards,
+ * substitutions, ..., statistics, standings) and writeConflicts (conflicts and claims), in that order.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import { nameKeysOf } from "../names/normalizeName.ts";
-import type { SeedFile, SeedNamedEntity } from "../seeds/seedFormat.ts";
+import { goalIdOf, type SeedFile, type SeedNamedEntity } from "../seeds/seedFormat.ts";
+import { FactWriter, neo4jDate, sourceIdsNamedIn, type FactCounts } from "./FactWriter.ts";
+import { writeConflicts } from "./writeConflicts.ts";
+import { writeEntityLinks } from "./writeEntityLinks.ts";
+import { writeMatchEvents } from "./writeMatchEvents.ts";
+
+export type { FactCounts } from "./FactWriter.ts";
 
 /** Decides which tie rule set applies; injected so this module stays free of the rules. */
 export type RuleSetResolver = (competitionName: string, seasonLabel: string, stageName: string | undefined) => string;
-
-export interface FactCounts {
-  nodes: number;
-  relationships: number;
-}
 
 const namedLabels = {
   competitions: "Competition",
@@ -23,33 +27,36 @@ const namedLabels = {
   coaches: "Coach",
 } as const;
 
-/** The fields every named node stores besides its own extras. */
-function namedProperties(entity: SeedNamedEntity): Record<string, unknown> {
-  const { id: _id, sources: _sources, ...properties } = entity;
+/** Fields of named records that are relationship facts, written by writeEntityLinks, not properties. */
+const linkFields = new Set(["clubs", "grounds", "seasons", "succeeded"]);
+
+/**
+ * The fields every named node stores besides its own extras. A club's nicknames are searchable
+ * (aliasText feeds the full-text index) but are not name keys: a nickname does not identify a
+ * club in a tie lookup.
+ */
+function namedProperties(label: string, entity: SeedNamedEntity & { nicknames?: string[] }): Record<string, unknown> {
+  const properties = Object.fromEntries(
+    Object.entries(entity).filter(([field]) => field !== "id" && field !== "sources" && !linkFields.has(field)),
+  );
+  const nicknames = entity.nicknames ?? [];
   return {
     ...properties,
+    ...(label === "Club" ? { nicknames } : {}),
     aliases: entity.aliases,
-    aliasText: entity.aliases.join(" | "),
+    aliasText: [...entity.aliases, ...nicknames].join(" | "),
     nameKeys: nameKeysOf(entity.name, entity.aliases),
   };
 }
 
 export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolveRuleSet: RuleSetResolver): Promise<FactCounts> {
-  const counts: FactCounts = { nodes: 0, relationships: 0 };
-  const run = async (cypher: string, params: Record<string, unknown>) => {
-    const result = await tx.run(cypher, params);
-    const updates = result.summary.counters.updates();
-    counts.nodes += updates.nodesCreated;
-    counts.relationships += updates.relationshipsCreated;
-  };
   // Sources named in this batch: edges to them are rewritten from the batch; edges to other
   // sources (another import, the seeds) are left alone.
-  const batchSourceIds = new Set<string>((facts.sources ?? []).map((source) => source.id));
+  const writer = new FactWriter(tx, sourceIdsNamedIn(facts));
+  const run = (cypher: string, params: Record<string, unknown>) => writer.run(cypher, params);
+  const linkSources = (label: string, rows: { id: string; sources: string[] }[]) => writer.linkSources(label, rows);
   const sourcedRows = <T extends { id: string; sources: string[] }>(records: T[] | undefined) =>
     (records ?? []).map((record) => ({ id: record.id, sources: record.sources }));
-  for (const records of [facts.competitions, facts.clubs, facts.players, facts.stadiums, facts.coaches, facts.seasons, facts.stages, facts.ties, facts.matches]) {
-    for (const record of records ?? []) record.sources.forEach((id) => batchSourceIds.add(id));
-  }
 
   if (facts.sources?.length) {
     await run(
@@ -57,8 +64,12 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
        MERGE (s:Source {id: row.id})
        SET s.kind = row.kind, s.language = row.language, s.title = row.title,
            s.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END,
-           s.publishedOnDerived = row.publishedOnDerived`,
-      { rows: facts.sources.map((source) => ({ language: null, publishedOn: null, publishedOnDerived: null, ...source })) },
+           s.publishedOnDerived = row.publishedOnDerived, s.citedOutlets = row.citedOutlets, s.note = row.note`,
+      {
+        rows: facts.sources.map((source) => ({
+          language: null, publishedOn: null, publishedOnDerived: null, citedOutlets: null, note: null, ...source,
+        })),
+      },
     );
   }
 
@@ -70,10 +81,12 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
       `UNWIND $rows AS row
        MERGE (n:${label} {id: row.id})
        SET n += row.properties`,
-      { rows: records.map((record) => ({ id: record.id, properties: namedProperties(record) })) },
+      { rows: records.map((record) => ({ id: record.id, properties: namedProperties(label, record) })) },
     );
     await linkSources(label, sourcedRows(records));
   }
+  // Clubs written before nicknames existed (an older import) get an empty list, as new ones do.
+  if (facts.clubs?.length) await run(`MATCH (c:Club) WHERE c.nicknames IS NULL SET c.nicknames = []`, {});
 
   if (facts.seasons?.length) {
     const competitionNames = await namesById(tx, "Competition", facts.seasons.map((season) => season.competition));
@@ -99,16 +112,33 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
   }
 
   if (facts.stages?.length) {
+    // The draw date, the day and the city of a final are set only by a record that gives them: a
+    // results file naming the same stage (the 2017-18 final) must not wipe what the seeds say.
     await run(
       `UNWIND $rows AS row
        MATCH (season:Season {id: row.season})
        MERGE (st:Stage {id: row.id})
-       SET st.name = row.name, st.ordinal = row.ordinal
+       SET st.name = row.name, st.ordinal = row.ordinal, st += row.stated
        WITH st, season
        OPTIONAL MATCH (st)-[old:OF_SEASON]->(other) WHERE other <> season
        DELETE old
        MERGE (st)-[:OF_SEASON]->(season)`,
-      { rows: facts.stages.map((stage) => ({ ordinal: null, ...stage })) },
+      {
+        rows: facts.stages.map((stage) => ({
+          id: stage.id,
+          season: stage.season,
+          name: stage.name,
+          ordinal: stage.ordinal ?? null,
+          stated: Object.fromEntries(
+            Object.entries({
+              drawDate: stage.drawDate && neo4jDate(stage.drawDate),
+              drawDateDerived: stage.drawDateDerived,
+              date: stage.date && neo4jDate(stage.date),
+              city: stage.city,
+            }).filter(([, value]) => value !== undefined),
+          ),
+        })),
+      },
     );
     await linkSources("Stage", sourcedRows(facts.stages));
   }
@@ -215,7 +245,7 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
 
     const goals = facts.matches.flatMap((match) =>
       match.goals.map((goal) => ({
-        id: `${match.id}/goal-${goal.order}`,
+        id: goalIdOf(match.id, goal.order),
         match: match.id,
         club: goal.club,
         scorer: goal.scorer ?? null,
@@ -228,6 +258,8 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
           period: goal.period ?? null,
           penalty: goal.penalty ?? false,
           ownGoal: goal.ownGoal ?? false,
+          setPiece: goal.setPiece ?? null,
+          timing: goal.timing ?? null,
         },
       })),
     );
@@ -237,7 +269,7 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
        MATCH (:Match {id: match.id})-[:HAS_GOAL]->(g:Goal)
        WHERE NOT g.id IN match.goalIds
        DETACH DELETE g`,
-      { matches: facts.matches.map((match) => ({ id: match.id, goalIds: match.goals.map((goal) => `${match.id}/goal-${goal.order}`) })) },
+      { matches: facts.matches.map((match) => ({ id: match.id, goalIds: match.goals.map((goal) => goalIdOf(match.id, goal.order)) })) },
     );
     if (goals.length) {
       await run(
@@ -271,24 +303,10 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
       await linkSources("Goal", goals);
     }
   }
-  return counts;
-
-  /** Makes each record's REPORTED_BY edges exactly its sources (among this batch's sources). */
-  async function linkSources(label: string, rows: { id: string; sources: string[] }[]): Promise<void> {
-    if (!rows.length) return;
-    await run(
-      `UNWIND $rows AS row
-       MATCH (n:${label} {id: row.id})
-       OPTIONAL MATCH (n)-[old:REPORTED_BY]->(s:Source)
-       WHERE s.id IN $batchSourceIds AND NOT s.id IN row.sources
-       DELETE old
-       WITH DISTINCT n, row
-       UNWIND row.sources AS sourceId
-       MATCH (s:Source {id: sourceId})
-       MERGE (n)-[:REPORTED_BY]->(s)`,
-      { rows, batchSourceIds: [...batchSourceIds] },
-    );
-  }
+  await writeEntityLinks(writer, facts);
+  await writeMatchEvents(writer, facts);
+  await writeConflicts(writer, facts);
+  return writer.counts;
 }
 
 async function namesById(tx: ManagedTransaction, label: string, ids: string[]): Promise<Map<string, string>> {

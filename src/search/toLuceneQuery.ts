@@ -6,6 +6,17 @@
  */
 const luceneSpecial = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
+/**
+ * The English stop words the index's analyzer (standard-folding) leaves out of the index, as
+ * `db.index.fulltext.listAvailableAnalyzers()` lists them. A query word among them can never
+ * match, so requiring it would make "Serie A" or "The Gunners" find nothing: they are dropped,
+ * unless nothing else is left.
+ */
+const indexStopWords = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of",
+  "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+]);
+
 export function toLuceneQuery(text: string): string | null {
   const words = text
     .normalize("NFKD")
@@ -15,7 +26,8 @@ export function toLuceneQuery(text: string): string | null {
     .filter((word) => word.length > 0)
     .slice(0, 8); // a name has few words; a bound keeps the query small
   if (words.length === 0) return null;
-  return words
+  const searchable = words.filter((word) => !indexStopWords.has(word));
+  return (searchable.length ? searchable : words)
     .map((word) => {
       const escaped = word.replace(luceneSpecial, "\\$&");
       // Fuzzy matching on very short words matches almost anything; keep it for 4+ letters.

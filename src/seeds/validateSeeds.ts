@@ -3,33 +3,72 @@
  * Returns every problem found (not just the first), each naming file, record and field, so a
  * bad seed is fixed in one pass. Pure: takes parsed JSON, does no I/O.
  */
-import type { SeedFile } from "./seedFormat.ts";
+import { checkSeedConsistency } from "./checkSeedConsistency.ts";
+import { goalIdOf, type SeedFile } from "./seedFormat.ts";
 
-/** How a field is checked. A trailing "?" makes it optional. "ref:clubs" must name a club id. */
+/**
+ * How a field is checked. A trailing "?" makes it optional. "ref:clubs" must name a club id;
+ * "ref:goals" a goal id ("<match id>/goal-<order>"); "subject" any fact a claim may be about.
+ * "partialDate" is "2017", "2017-12" or "2017-12-10".
+ */
 type FieldRule =
-  | "string" | "string?" | "int" | "int?" | "boolean?" | "date?" | "strings"
+  | "string" | "string?" | "int" | "int?" | "number?" | "boolean" | "boolean?" | "date?" | "partialDate?"
+  | "strings" | "strings?" | "subject"
   | `enum:${string}` | `enum:${string}?`
-  | `ref:${RecordKind}` | `ref:${RecordKind}?` | `refs:${RecordKind}`
-  | { list: Record<string, FieldRule> };
+  | `ref:${ReferenceKind}` | `ref:${ReferenceKind}?` | `refs:${ReferenceKind}` | `refs:${ReferenceKind}?`
+  | { list: Record<string, FieldRule>; optional?: true };
 
 type RecordKind = keyof SeedFile;
+/** What a reference may point at: a record kind, or a goal (goals have derived ids). */
+type ReferenceKind = RecordKind | "goals";
+
+/** The record kinds a claim or conflict may be about (GraphQL union ClaimSubject). */
+export const subjectKinds = ["matches", "goals", "ties", "clubs", "cards", "penaltyAwards", "matchStatistics"] as const;
 
 const sourced = { sources: "refs:sources" } as const;
 const named = { id: "string", name: "string", aliases: "strings", ...sourced } as const;
+/** What every match event has (see SeedMatchEvent). */
+const matchEvent = {
+  id: "string", match: "ref:matches", minute: "int?", addedTime: "int?", minuteApproximate: "boolean?",
+  period: "enum:BEFORE_MATCH|FIRST_HALF|SECOND_HALF|EXTRA_TIME?", timing: "string?", ...sourced,
+} as const;
 
 /** The record kinds a seed file may hold, and the fields of each. Extend here for new kinds. */
 export const seedRecordRules: Record<RecordKind, Record<string, FieldRule>> = {
   sources: {
     id: "string", kind: "enum:REPORT|REFERENCE|DATASET", language: "string?",
-    publishedOn: "date?", publishedOnDerived: "boolean?", title: "string",
+    publishedOn: "date?", publishedOnDerived: "boolean?", title: "string", citedOutlets: "strings?", note: "string?",
   },
   competitions: { ...named, organiser: "string?" },
-  clubs: { ...named, country: "string?" },
-  players: { ...named, nationality: "string?", position: "string?" },
+  clubs: {
+    ...named, country: "string?", nicknames: "strings?",
+    grounds: {
+      optional: true,
+      list: { stadium: "ref:stadiums", usage: "enum:ALL_HOME_MATCHES|EUROPEAN_HOME_MATCHES", season: "string?", note: "string?", ...sourced },
+    },
+    seasons: {
+      optional: true,
+      list: { season: "ref:seasons", debut: "boolean?", qualifiedOn: "partialDate?", note: "string?", ...sourced },
+    },
+  },
+  players: {
+    ...named, nationality: "string?", position: "string?",
+    clubs: {
+      optional: true,
+      list: { club: "ref:clubs", season: "string?", former: "boolean?", captain: "boolean?", note: "string?", ...sourced },
+    },
+  },
   stadiums: { ...named, city: "string?" },
-  coaches: { ...named },
+  coaches: {
+    ...named,
+    clubs: { optional: true, list: { club: "ref:clubs", from: "partialDate?", to: "partialDate?", note: "string?", ...sourced } },
+    succeeded: { optional: true, list: { coach: "ref:coaches", club: "ref:clubs", on: "partialDate?", note: "string?", ...sourced } },
+  },
   seasons: { id: "string", competition: "ref:competitions", label: "string", ruleSetId: "string?", ...sourced },
-  stages: { id: "string", season: "ref:seasons", name: "string", ordinal: "int?", ...sourced },
+  stages: {
+    id: "string", season: "ref:seasons", name: "string", ordinal: "int?",
+    drawDate: "date?", drawDateDerived: "boolean?", date: "date?", city: "string?", ...sourced,
+  },
   ties: {
     id: "string", stage: "ref:stages", clubs: "refs:clubs", ruleSetId: "string?",
     recordedDecision: "enum:COIN_TOSS|AWARDED|REPLAY_ORDERED?", recordedWinner: "ref:clubs?", recordedDecisionNote: "string?",
@@ -45,7 +84,37 @@ export const seedRecordRules: Record<RecordKind, Record<string, FieldRule>> = {
       list: {
         order: "int", minute: "int?", addedTime: "int?", period: "enum:FIRST_HALF|SECOND_HALF|EXTRA_TIME?",
         scorer: "ref:players?", assist: "ref:players?", club: "ref:clubs", penalty: "boolean?", ownGoal: "boolean?",
-        ...sourced,
+        setPiece: "enum:CORNER|FREE_KICK|THROW_IN?", timing: "string?", ...sourced,
+      },
+    },
+  },
+  cards: { ...matchEvent, kind: "enum:YELLOW|SECOND_YELLOW|RED", player: "ref:players", club: "ref:clubs", reason: "string?" },
+  substitutions: { ...matchEvent, club: "ref:clubs", playerOn: "ref:players?", playerOff: "ref:players?" },
+  disallowedGoals: {
+    ...matchEvent, club: "ref:clubs", scorer: "ref:players?", assist: "ref:players?", reason: "enum:OFFSIDE|FOUL|HANDBALL|OTHER?",
+  },
+  penaltyAwards: { ...matchEvent, club: "ref:clubs", fouledPlayer: "ref:players?", offender: "ref:players?", goal: "ref:goals?" },
+  varReviews: { ...matchEvent, decision: "string", penaltyAward: "ref:penaltyAwards?" },
+  incidents: {
+    ...matchEvent, kind: "enum:GOALKEEPER_ERROR|PROTEST|WOODWORK|FAN_VIOLENCE|FATALITY", description: "string",
+    players: "refs:players?", clubs: "refs:clubs?", goal: "ref:goals?",
+  },
+  matchStatistics: {
+    id: "string", match: "ref:matches", club: "ref:clubs", shots: "int?", shotsOnTarget: "int?", possessionPercent: "number?",
+    note: "string?", ...sourced,
+  },
+  standings: {
+    id: "string", club: "ref:clubs", competition: "ref:competitions", season: "string", stage: "ref:stages?", group: "string?",
+    position: "int?", asOf: "date?", asOfDerived: "boolean?", final: "boolean?", note: "string?", ...sourced,
+  },
+  conflicts: {
+    id: "string",
+    kind: "enum:DISAGREEMENT|CONTRADICTS_RULES|CONTRADICTS_ITSELF|CONTRADICTED_BY_REFERENCE|UNVERIFIED|APPARENT",
+    topic: "string", subject: "subject", field: "string", resolvedValue: "string?", resolution: "string", ...sourced,
+    claims: {
+      list: {
+        value: "string", wording: "string?", accepted: "boolean",
+        flag: "enum:CONTRADICTS_RULES|CONTRADICTS_ITSELF|CONTRADICTED_BY_REFERENCE|UNVERIFIED?", note: "string?", ...sourced,
       },
     },
   },
@@ -58,16 +127,17 @@ export interface SeedInput {
 
 interface PendingReference {
   where: string;
-  kind: RecordKind;
+  kind: ReferenceKind | "subject";
   id: string;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const partialDate = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Checks the files and returns the list of problems; empty when all is well. */
 export function validateSeeds(inputs: readonly SeedInput[]): string[] {
   const problems: string[] = [];
-  const idsByKind = new Map<RecordKind, Map<string, string>>();
+  const idsByKind = new Map<ReferenceKind, Map<string, string>>();
   const references: PendingReference[] = [];
 
   for (const { fileName, content } of inputs) {
@@ -101,13 +171,18 @@ export function validateSeeds(inputs: readonly SeedInput[]): string[] {
     }
   }
 
+  idsByKind.set("goals", goalIds(inputs));
   for (const reference of references) {
-    if (!idsByKind.get(reference.kind)?.has(reference.id)) {
-      problems.push(`${reference.where}: unknown ${singular(reference.kind)} "${reference.id}"`);
+    if (reference.kind === "subject") {
+      if (!subjectKinds.some((kind) => idsByKind.get(kind)?.has(reference.id))) {
+        problems.push(`${reference.where}: "${reference.id}" is not the id of a ${subjectKindNames()}`);
+      }
+    } else if (!idsByKind.get(reference.kind)?.has(reference.id)) {
+      problems.push(`${reference.where}: unknown ${singularNames[reference.kind]} "${reference.id}"`);
     }
   }
   // Cross-record checks only make sense once every record has the right shape.
-  if (problems.length === 0) checkConsistency(inputs, problems);
+  if (problems.length === 0) checkSeedConsistency(inputs, problems);
   return problems;
 }
 
@@ -139,6 +214,7 @@ function checkField(
   references: PendingReference[],
 ): void {
   if (typeof rule === "object") {
+    if (rule.optional && (value === undefined || value === null)) return;
     if (!Array.isArray(value)) {
       problems.push(`${where}: expected an array`);
       return;
@@ -158,6 +234,13 @@ function checkField(
     if (typeof value !== "string" || value.trim() === "") fail("a non-empty string");
   } else if (base === "int") {
     if (!Number.isInteger(value) || (value as number) < 0) fail("a non-negative integer");
+  } else if (base === "number") {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail("a non-negative number");
+  } else if (base === "partialDate") {
+    if (typeof value !== "string" || !partialDate.test(value)) fail("a date YYYY, YYYY-MM or YYYY-MM-DD");
+  } else if (base === "subject") {
+    if (typeof value !== "string") fail("an id");
+    else references.push({ where, kind: "subject", id: value });
   } else if (base === "boolean") {
     if (typeof value !== "boolean") fail("true or false");
   } else if (base === "date") {
@@ -171,9 +254,9 @@ function checkField(
     if (typeof value !== "string" || !allowed.includes(value)) fail(`one of ${allowed.join(", ")}`);
   } else if (base.startsWith("ref:")) {
     if (typeof value !== "string") fail("an id");
-    else references.push({ where, kind: base.slice("ref:".length) as RecordKind, id: value });
+    else references.push({ where, kind: base.slice("ref:".length) as ReferenceKind, id: value });
   } else if (base.startsWith("refs:")) {
-    const kind = base.slice("refs:".length) as RecordKind;
+    const kind = base.slice("refs:".length) as ReferenceKind;
     if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== "string")) {
       fail("a non-empty array of ids");
     } else {
@@ -182,58 +265,32 @@ function checkField(
   }
 }
 
-const singularNames: Record<RecordKind, string> = {
+const singularNames: Record<ReferenceKind, string> = {
   sources: "source", competitions: "competition", clubs: "club", players: "player", stadiums: "stadium",
-  coaches: "coach", seasons: "season", stages: "stage", ties: "tie", matches: "match",
+  coaches: "coach", seasons: "season", stages: "stage", ties: "tie", matches: "match", goals: "goal",
+  cards: "card", substitutions: "substitution", disallowedGoals: "disallowed goal", penaltyAwards: "penalty award",
+  varReviews: "VAR review", incidents: "incident", matchStatistics: "match statistics", standings: "standing",
+  conflicts: "conflict",
 };
 
-function singular(kind: RecordKind): string {
-  return singularNames[kind];
+/** "match, goal, ..., penalty award or match statistics", for messages. */
+function subjectKindNames(): string {
+  const names = subjectKinds.map((kind) => singularNames[kind]);
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
-/**
- * Checks that need the whole data set: a match is between its tie's clubs, goals belong to one
- * of the match's clubs, goal order runs 1..n, and no club has more goals listed than it scored.
- */
-function checkConsistency(inputs: readonly SeedInput[], problems: string[]): void {
-  const ties = new Map<string, { clubs?: unknown }>();
-  for (const { content } of inputs) {
-    for (const tie of ((content as SeedFile).ties ?? []) as { id: string; clubs?: unknown }[]) ties.set(tie.id, tie);
-  }
+/** Every goal id the files define: goals have none of their own, so it comes from match and order. */
+function goalIds(inputs: readonly SeedInput[]): Map<string, string> {
+  const ids = new Map<string, string>();
   for (const { fileName, content } of inputs) {
-    ((content as SeedFile).matches ?? []).forEach((match, index) => {
-      const where = `${fileName}: matches[${index}] (id "${match.id}")`;
-      const tieClubs = ties.get(match.tie)?.clubs;
-      if (Array.isArray(tieClubs) && tieClubs.length !== 2) problems.push(`${where}: its tie must name exactly two clubs`);
-      if (Array.isArray(tieClubs) && (!tieClubs.includes(match.home) || !tieClubs.includes(match.away) || match.home === match.away)) {
-        problems.push(`${where}: home and away must be the two clubs of tie "${match.tie}"`);
+    const matches = (content as SeedFile | null)?.matches;
+    if (!Array.isArray(matches)) continue;
+    for (const match of matches) {
+      if (!Array.isArray(match?.goals)) continue;
+      for (const goal of match.goals) {
+        if (typeof match.id === "string" && Number.isInteger(goal?.order)) ids.set(goalIdOf(match.id, goal.order), fileName);
       }
-      if (!Array.isArray(match.goals)) return;
-      const finalScore = (club: string) =>
-        club === match.home ? (match.homeScoreAfterExtraTime ?? match.homeScore) : (match.awayScoreAfterExtraTime ?? match.awayScore);
-      const orders = match.goals.map((goal) => goal.order).sort((a, b) => a - b);
-      if (orders.some((order, position) => order !== position + 1)) {
-        problems.push(`${where}.goals: order must run 1..${orders.length} without gaps, got ${orders.join(", ")}`);
-      }
-      for (const club of [match.home, match.away]) {
-        const listed = match.goals.filter((goal) => goal.club === club).length;
-        const scored = finalScore(club);
-        if (typeof scored === "number" && listed > scored) {
-          problems.push(`${where}.goals: ${listed} goals listed for "${club}" but it scored ${scored}`);
-        }
-      }
-      match.goals.forEach((goal, goalIndex) => {
-        if (goal.club !== match.home && goal.club !== match.away) {
-          problems.push(`${where}.goals[${goalIndex}].club: "${goal.club}" did not play in this match`);
-        }
-      });
-      for (const side of ["home", "away"] as const) {
-        const afterNinety = match[`${side}Score`];
-        const afterExtraTime = match[`${side}ScoreAfterExtraTime`];
-        if (typeof afterNinety === "number" && typeof afterExtraTime === "number" && afterExtraTime < afterNinety) {
-          problems.push(`${where}.${side}ScoreAfterExtraTime: ${afterExtraTime} is less than the score after 90 minutes (${afterNinety})`);
-        }
-      }
-    });
+    }
   }
+  return ids;
 }

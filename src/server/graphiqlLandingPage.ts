@@ -1,19 +1,24 @@
 /**
  * The GraphiQL playground, served by the app itself for browsers that open /graphql. The
  * page inlines GraphiQL's code (from @graphql-yoga/render-graphiql), so nothing loads from a
- * CDN and it works offline.
+ * CDN and it works offline. It opens with one tab per example of operations/examples.json.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { exampleOperations } from "./exampleOperations.ts";
+import { exampleTabs } from "./exampleOperations.ts";
 
 export function graphiqlLandingPage(): ApolloServerPlugin {
   return {
     async serverWillStart() {
+      const tabs = await exampleTabs();
       const html = renderGraphiQL({
         title: "PitchGraph GraphiQL",
         endpoint: "/graphql",
-        defaultQuery: exampleOperations,
+        defaultTabs: tabs,
+        defaultEditorToolsVisibility: "variables",
+        // The first tab's variables: Yoga's GraphiQL fills the opening tab's variable editor from
+        // `variables`, not from its entry in `defaultTabs` (the other tabs take theirs from there).
+        ...({ variables: tabs[0]?.variables } as object),
       });
       return {
         async renderLandingPage() {

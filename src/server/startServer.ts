@@ -1,7 +1,7 @@
 /**
- * The HTTP server: GraphQL (and the GraphiQL page for browsers) at /graphql, a health check
- * at /healthz. Apollo Server 5 ships no HTTP framework; this is the small Node `http`
- * integration its docs describe (executeHTTPGraphQLRequest).
+ * The HTTP server: GraphQL (and the GraphiQL page for browsers) at /graphql, the graph
+ * explorer at /explore, a health check at /healthz. Apollo Server 5 ships no HTTP framework;
+ * this is the small Node `http` integration its docs describe (executeHTTPGraphQLRequest).
  */
 import http from "node:http";
 import { ApolloServer, HeaderMap } from "@apollo/server";
@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "../database/Database.ts";
 import { createContext, type PitchGraphContext } from "../graphql/context.ts";
+import { buildExploreAssets } from "./exploreAssets.ts";
 import { graphiqlLandingPage } from "./graphiqlLandingPage.ts";
 
 export interface RunningServer {
@@ -25,9 +26,13 @@ export async function startServer(options: { schema: GraphQLSchema; database: Da
   const apollo = new ApolloServer<PitchGraphContext>({
     schema: options.schema,
     introspection: true,
+    // The process owns SIGINT/SIGTERM (src/main.ts stops the server, then the database). Apollo's
+    // own handlers would stop the server first and re-raise the signal, and the app's stop()
+    // would then wait on Apollo forever: `npm start` never exited on Ctrl-C or SIGTERM.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), graphiqlLandingPage()],
   });
-  await apollo.start();
+  const [exploreAssets] = await Promise.all([buildExploreAssets(), apollo.start()]);
 
   httpServer.on("request", (request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -48,9 +53,20 @@ export async function startServer(options: { schema: GraphQLSchema; database: Da
       response.end();
       return;
     }
+    const exploreAsset = exploreAssets.get(url.pathname);
+    if (exploreAsset && (request.method === "GET" || request.method === "HEAD")) {
+      response.writeHead(200, { "content-type": exploreAsset.contentType, "cache-control": "no-cache", "x-content-type-options": "nosniff" });
+      response.end(request.method === "HEAD" ? undefined : exploreAsset.body);
+      return;
+    }
+    if (url.pathname === "/explore/") {
+      response.writeHead(302, { location: "/explore" });
+      response.end();
+      return;
+    }
     if (url.pathname !== "/graphql") {
       response.writeHead(404, { "content-type": "text/plain" });
-      response.end("Not found. GraphQL is at /graphql.");
+      response.end("Not found. GraphQL is at /graphql, the graph explorer at /explore.");
       return;
     }
     const body = await readBody(request);

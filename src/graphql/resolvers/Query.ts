@@ -6,6 +6,10 @@ import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import { normalizeName } from "../../names/normalizeName.ts";
 import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { findTies } from "../../queries/findTies.ts";
+import { describeGraphNode } from "../../queries/describeGraphNode.ts";
+import { findConnection } from "../../queries/findConnection.ts";
+import { findNeighbourhood } from "../../queries/findNeighbourhood.ts";
+import type { GraphNodeRow } from "../../queries/graphNodeFields.ts";
 import { toLuceneQuery } from "../../search/toLuceneQuery.ts";
 import { RULE_SETS } from "../../ties/index.ts";
 import type { PitchGraphContext } from "../context.ts";
@@ -78,3 +82,58 @@ export const ruleSets = () =>
     ifStillLevel: { penalties: "PENALTIES", coinToss: "COIN_TOSS", replay: "REPLAY" }[ruleSet.ifStillLevel.kind],
     sources: ruleSet.sources,
   }));
+
+// --- Graph exploration (issue 5): neighbourhood and connection, bounded so they cannot run away.
+
+/** Deepest neighbourhood asked for, in relationships from the entity. */
+export const maxNeighbourhoodDepth = 3;
+/** Most nodes one neighbourhood returns, whatever `limit` asks for. */
+export const maxNeighbourhoodNodes = 200;
+/** Longest connection looked for. */
+export const maxConnectionHops = 8;
+
+function notFound(message: string, ids: string[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "NOT_FOUND", ids } });
+}
+
+function integerIn(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`${name} must be ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+/** A node as GraphNode: the row plus the words to draw (describeGraphNode). */
+function graphNode(row: GraphNodeRow) {
+  const sources = [...row.sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { id: row.id, kind: row.kind, degree: row.degree, sources, ...describeGraphNode(row) };
+}
+
+export const neighbourhood: GraphQLFieldResolver<unknown, PitchGraphContext, { id: string; depth?: number | null; limit?: number | null }> = async (
+  _root,
+  args,
+  context,
+) => {
+  const depth = integerIn("depth", args.depth ?? 1, 1, maxNeighbourhoodDepth);
+  const limit = args.limit ?? 50;
+  if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be at least 1, got ${limit}`);
+  const found = await findNeighbourhood(context.database, { id: args.id, depth, limit: Math.min(limit, maxNeighbourhoodNodes) });
+  if (!found) throw notFound(`No entity has the id "${args.id}"`, [args.id]);
+  const nodes = found.nodes.map(graphNode);
+  return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated };
+};
+
+export const connection: GraphQLFieldResolver<unknown, PitchGraphContext, { from: string; to: string; maxHops?: number | null }> = async (
+  _root,
+  args,
+  context,
+) => {
+  const maxHops = integerIn("maxHops", args.maxHops ?? 6, 1, maxConnectionHops);
+  const found = await findConnection(context.database, { from: args.from, to: args.to, maxHops });
+  switch (found.kind) {
+    case "unknownIds":
+      throw notFound(`No entity has the id ${found.ids.map((id) => `"${id}"`).join(" or ")}`, found.ids);
+    case "notConnected":
+      return null;
+    case "connected":
+      return { hops: found.edges.length, nodes: found.nodes.map(graphNode), edges: found.edges };
+  }
+};

@@ -1,0 +1,270 @@
+/**
+ * The interactive graph (cytoscape, MIT): nodes coloured by kind, captions that never overflow
+ * (ellipsis), a dashed ring on nodes with more connections than drawn.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import type { GraphEdge, GraphNode } from "../sdk/index.ts";
+
+export const kindStyles: Record<string, { colour: string; shape: cytoscape.Css.NodeShape }> = {
+  Player: { colour: "#2563eb", shape: "ellipse" },
+  Club: { colour: "#dc2626", shape: "round-rectangle" },
+  Match: { colour: "#059669", shape: "diamond" },
+  Goal: { colour: "#d97706", shape: "ellipse" },
+  Tie: { colour: "#7c3aed", shape: "hexagon" },
+  Stadium: { colour: "#475569", shape: "rectangle" },
+  Competition: { colour: "#0891b2", shape: "star" },
+  Season: { colour: "#64748b", shape: "round-tag" },
+  Stage: { colour: "#64748b", shape: "round-tag" },
+  Coach: { colour: "#db2777", shape: "ellipse" },
+  // What happened in matches besides goals (seed knowledge), one colour for all of it.
+  Card: { colour: "#ca8a04", shape: "round-rectangle" },
+  Substitution: { colour: "#a16207", shape: "vee" },
+  DisallowedGoal: { colour: "#a16207", shape: "ellipse" },
+  PenaltyAward: { colour: "#a16207", shape: "triangle" },
+  VarReview: { colour: "#a16207", shape: "triangle" },
+  Incident: { colour: "#a16207", shape: "tag" },
+  // Where the reports disagree.
+  Conflict: { colour: "#be123c", shape: "octagon" },
+  Claim: { colour: "#fb7185", shape: "ellipse" },
+};
+
+/** The legend: one entry per colour people need to tell apart. */
+export const legendEntries: { label: string; colour: string }[] = [
+  { label: "Player", colour: kindStyles.Player!.colour },
+  { label: "Club", colour: kindStyles.Club!.colour },
+  { label: "Match", colour: kindStyles.Match!.colour },
+  { label: "Goal", colour: kindStyles.Goal!.colour },
+  { label: "Tie", colour: kindStyles.Tie!.colour },
+  { label: "Stadium", colour: kindStyles.Stadium!.colour },
+  { label: "Competition", colour: kindStyles.Competition!.colour },
+  { label: "Coach", colour: kindStyles.Coach!.colour },
+  { label: "Card", colour: kindStyles.Card!.colour },
+  { label: "Other event", colour: kindStyles.Incident!.colour },
+  { label: "Conflict", colour: kindStyles.Conflict!.colour },
+  { label: "Claim", colour: kindStyles.Claim!.colour },
+];
+const otherKind = { colour: "#737373", shape: "ellipse" as const };
+
+export interface Neighbour {
+  node: GraphNode;
+  edge: GraphEdge;
+  /** "out" when the selected node is the edge's source. */
+  direction: "out" | "in";
+}
+
+export class GraphView {
+  readonly cy: Core;
+  private readonly data = new Map<string, GraphNode>();
+
+  constructor(container: HTMLElement, onTap: (id: string) => void) {
+    this.cy = cytoscape({
+      container,
+      minZoom: 0.15,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      style: [
+        {
+          selector: "node",
+          style: {
+            label: "data(caption)",
+            "background-color": "data(colour)",
+            shape: "data(shape)" as never,
+            width: 26,
+            height: 26,
+            "font-size": 12,
+            // Labels too small to read are left out until you zoom in.
+            "min-zoomed-font-size": 9,
+            "font-family": "system-ui, sans-serif",
+            color: "#0f172a",
+            "text-valign": "bottom",
+            "text-margin-y": 4,
+            "text-wrap": "ellipsis",
+            "text-max-width": "150px",
+            "text-background-color": "#ffffff",
+            "text-background-opacity": 0.85,
+            "text-background-padding": "2px",
+            "text-background-shape": "roundrectangle",
+            "border-width": 2,
+            "border-color": "#ffffff",
+          },
+        },
+        { selector: "node[kind = 'Goal']", style: { width: 16, height: 16 } },
+        { selector: "node[kind = 'Club'], node[kind = 'Tie']", style: { width: 32, height: 32, "font-weight": "bold" } },
+        { selector: "node.more", style: { "border-style": "dashed", "border-color": "#0f172a", "border-width": 2 } },
+        { selector: "node.center", style: { width: 38, height: 38, "font-size": 15, "font-weight": "bold" } },
+        { selector: "node:selected", style: { "border-width": 5, "border-color": "#f59e0b", "border-style": "solid", "z-index": 10, "font-size": 15, "font-weight": "bold" } },
+        {
+          selector: "edge",
+          style: {
+            width: 1.5,
+            "curve-style": "bezier",
+            "line-color": "#94a3b8",
+            "target-arrow-shape": "triangle",
+            "target-arrow-color": "#94a3b8",
+            "arrow-scale": 0.8,
+          },
+        },
+        {
+          selector: "edge.near",
+          style: {
+            label: "data(type)",
+            "font-size": 8,
+            color: "#334155",
+            "text-rotation": "autorotate",
+            "text-background-color": "#f8fafc",
+            "text-background-opacity": 0.9,
+            "line-color": "#475569",
+            "target-arrow-color": "#475569",
+          },
+        },
+        { selector: "edge.path", style: { width: 4, "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", "z-index": 9 } },
+        { selector: "node.path", style: { "border-width": 4, "border-color": "#f59e0b", "border-style": "solid" } },
+      ],
+    });
+    this.cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
+  }
+
+  clear(): void {
+    this.cy.elements().remove();
+    this.data.clear();
+  }
+
+  has(id: string): boolean {
+    return this.data.has(id);
+  }
+
+  node(id: string): GraphNode | undefined {
+    return this.data.get(id);
+  }
+
+  /** Adds what is not drawn yet; new nodes start around `around` so the layout grows from there. Returns how many nodes were new. */
+  add(nodes: readonly GraphNode[], edges: readonly GraphEdge[], around?: string): number {
+    const origin = around && this.cy.getElementById(around).nonempty() ? this.cy.getElementById(around).position() : { x: 0, y: 0 };
+    const fresh = nodes.filter((node) => !this.data.has(node.id));
+    const elements: ElementDefinition[] = fresh.map((node, index) => {
+      const angle = (2 * Math.PI * index) / Math.max(1, fresh.length);
+      const style = kindStyles[node.kind] ?? otherKind;
+      return {
+        group: "nodes",
+        data: { id: node.id, kind: node.kind, caption: node.caption, colour: style.colour, shape: style.shape },
+        position: { x: origin.x + 60 * Math.cos(angle), y: origin.y + 60 * Math.sin(angle) },
+      };
+    });
+    for (const node of nodes) this.data.set(node.id, node);
+    for (const edge of edges) {
+      if (this.cy.getElementById(edge.id).nonempty()) continue;
+      elements.push({ group: "edges", data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type } });
+    }
+    this.cy.add(elements.filter((element) => element.group === "nodes" || (this.data.has(element.data.source) && this.data.has(element.data.target))));
+    this.markNodesWithMore();
+    return fresh.length;
+  }
+
+  /** Lays the graph out again (cose, force-directed); `fresh` scatters instead of starting from current positions. */
+  async layout(fresh: boolean): Promise<void> {
+    const container = this.cy.container() as HTMLElement;
+    const layout = this.cy.layout({
+      name: "cose",
+      animate: false,
+      randomize: fresh,
+      // Scatter over the pane's own shape, so a wide pane gets a wide graph.
+      boundingBox: fresh ? { x1: 0, y1: 0, w: Math.max(300, container.clientWidth), h: Math.max(300, container.clientHeight) } : undefined,
+      fit: fresh,
+      padding: 30,
+      nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 90,
+      nodeRepulsion: () => 40000,
+      nodeOverlap: 20,
+      gravity: 0.4,
+      componentSpacing: 60,
+      numIter: 2500,
+    } as cytoscape.LayoutOptions);
+    const done = layout.promiseOn("layoutstop");
+    layout.run();
+    await done;
+  }
+
+  fit(): void {
+    this.cy.fit(undefined, 30);
+  }
+
+  /** Shows a node and its neighbours, close enough to read their labels. */
+  focusOn(id: string): void {
+    const around = this.cy.getElementById(id).closedNeighborhood();
+    if (around.empty()) return;
+    this.cy.fit(around, 50);
+    if (this.cy.zoom() > 1.3) {
+      this.cy.zoom(1.3);
+      this.cy.center(around);
+    }
+  }
+
+  select(id: string | null): void {
+    this.cy.nodes().unselect();
+    this.cy.edges().removeClass("near");
+    if (!id) return;
+    const node = this.cy.getElementById(id);
+    node.select();
+    node.connectedEdges().addClass("near");
+  }
+
+  setCenter(id: string): void {
+    this.cy.nodes().removeClass("center");
+    this.cy.getElementById(id).addClass("center");
+  }
+
+  /** The drawn neighbours of a node, each with the edge that links them. */
+  neighbours(id: string): Neighbour[] {
+    return this.cy
+      .getElementById(id)
+      .connectedEdges()
+      .map((edge) => {
+        const out = edge.source().id() === id;
+        const other = this.data.get(out ? edge.target().id() : edge.source().id());
+        const data = edge.data() as GraphEdge;
+        return other ? { node: other, edge: { id: data.id, source: data.source, target: data.target, type: data.type }, direction: out ? "out" : "in" } : null;
+      })
+      .filter((neighbour): neighbour is Neighbour => neighbour !== null);
+  }
+
+  drawnDegree(id: string): number {
+    return this.cy.getElementById(id).connectedEdges().length;
+  }
+
+  highlightPath(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    this.cy.elements().removeClass("path");
+    for (const id of [...nodeIds, ...edgeIds]) this.cy.getElementById(id).addClass("path");
+  }
+
+  counts(): { nodes: number; edges: number } {
+    return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
+  }
+
+  /** Every drawn node with its caption and where it is on screen (for tests and tooling). */
+  drawnNodes(): { id: string; kind: string; caption: string; x: number; y: number; selected: boolean; more: boolean }[] {
+    const box = (this.cy.container() as HTMLElement).getBoundingClientRect();
+    return this.cy.nodes().map((node) => ({
+      id: node.id(),
+      kind: node.data("kind") as string,
+      caption: node.data("caption") as string,
+      x: box.left + node.renderedPosition().x,
+      y: box.top + node.renderedPosition().y,
+      selected: node.selected(),
+      more: node.hasClass("more"),
+    }));
+  }
+
+  drawnEdges(): GraphEdge[] {
+    return this.cy.edges().map((edge) => {
+      const data = edge.data() as GraphEdge;
+      return { id: data.id, source: data.source, target: data.target, type: data.type };
+    });
+  }
+
+  private markNodesWithMore(): void {
+    this.cy.nodes().forEach((node) => {
+      const degree = this.data.get(node.id())?.degree ?? 0;
+      node.toggleClass("more", degree > node.connectedEdges().length);
+    });
+  }
+}

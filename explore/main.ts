@@ -1,0 +1,359 @@
+/**
+ * The /explore page: search → an entity's neighbourhood as an interactive graph → details with
+ * sources → the tie view. Every request goes through the typed SDK (sdk/PitchGraphClient.ts).
+ */
+import { isPitchGraphError, PitchGraphClient, type Connection, type GraphNode, type SearchHit } from "../sdk/index.ts";
+import { fill, formatDate, h } from "./dom.ts";
+import { GraphView, kindStyles, legendEntries } from "./graphView.ts";
+import { renderTie } from "./tieView.ts";
+
+const client = new PitchGraphClient({ endpoint: new URL("/graphql", location.href) });
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const searchForm = byId<HTMLFormElement>("search-form");
+const searchInput = byId<HTMLInputElement>("search-input");
+const searchResults = byId<HTMLUListElement>("search-results");
+const details = byId<HTMLDivElement>("details");
+const panel = byId<HTMLElement>("panel");
+const status = byId<HTMLSpanElement>("graph-status");
+
+const graph = new GraphView(byId("graph"), (id) => void selectAndExpand(id));
+const expanded = new Set<string>();
+let selected: string | null = null;
+let connectFrom: string | null = null;
+/** Operations under way: loading, laying out, drawing (tests wait until there are none). */
+let busy = 0;
+
+/** The function, counted in `busy` while it runs (calls may nest). */
+function counted<A extends unknown[]>(work: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    busy += 1;
+    try {
+      await work(...args);
+    } finally {
+      busy -= 1;
+    }
+  };
+}
+
+function say(message: string): void {
+  status.textContent = message;
+}
+
+function errorText(error: unknown): string {
+  if (isPitchGraphError(error)) return error.status === null ? `The server cannot be reached (${error.message}).` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function showError(where: HTMLElement, error: unknown): void {
+  where.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(error)));
+}
+
+function drawnSummary(): string {
+  const { nodes, edges } = graph.counts();
+  return `${nodes} node${nodes === 1 ? "" : "s"}, ${edges} relationship${edges === 1 ? "" : "s"}`;
+}
+
+// --- Search -----------------------------------------------------------------------------------
+
+let searchSerial = 0;
+let hits: SearchHit[] = [];
+
+function hitDetails(hit: SearchHit): string {
+  switch (hit.__typename) {
+    case "Player":
+      return ["Player", hit.position, hit.nationality].filter(Boolean).join(" · ");
+    case "Club":
+      return ["Club", hit.country].filter(Boolean).join(" · ");
+    case "Stadium":
+      return ["Stadium", hit.city].filter(Boolean).join(" · ");
+    default:
+      return hit.__typename;
+  }
+}
+
+function closeResults(): void {
+  searchResults.hidden = true;
+  searchInput.setAttribute("aria-expanded", "false");
+}
+
+function showResults(text: string): void {
+  searchResults.replaceChildren(
+    ...(hits.length
+      ? hits.map((hit) =>
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "hit", "data-id": hit.id, onclick: () => void openEntity(hit.id) },
+              h("span", { class: "dot", style: `background: ${(kindStyles[hit.__typename] ?? { colour: "#737373" }).colour}`, "aria-hidden": "true" }),
+              h("span", { class: "hit-name" }, hit.name),
+              h("span", { class: "hit-kind" }, hitDetails(hit)),
+              hit.aliases.length ? h("span", { class: "hit-aliases" }, `also ${hit.aliases.join(", ")}`) : null,
+            ),
+          ),
+        )
+      : [h("li", { class: "no-hits" }, `Nothing found for “${text}”.`)]),
+  );
+  searchResults.hidden = false;
+  searchInput.setAttribute("aria-expanded", "true");
+}
+
+async function search(text: string): Promise<void> {
+  const serial = ++searchSerial;
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    hits = [];
+    closeResults();
+    return;
+  }
+  try {
+    const found = await client.searchEntities({ text, limit: 8 });
+    if (serial !== searchSerial) return; // a later keystroke already asked again
+    hits = found;
+    showResults(text);
+  } catch (error) {
+    if (serial !== searchSerial) return;
+    searchResults.replaceChildren(h("li", { class: "error", role: "alert" }, errorText(error)));
+    searchResults.hidden = false;
+  }
+}
+
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+searchInput.addEventListener("input", () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => void search(searchInput.value.trim()), 200);
+});
+searchInput.addEventListener("keydown", (event) => {
+  if (event.key === "ArrowDown" && !searchResults.hidden) {
+    event.preventDefault();
+    searchResults.querySelector<HTMLButtonElement>("button")?.focus();
+  } else if (event.key === "Escape") closeResults();
+});
+searchResults.addEventListener("keydown", (event) => {
+  const buttons = [...searchResults.querySelectorAll<HTMLButtonElement>("button")];
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (event.key === "ArrowDown") buttons[Math.min(buttons.length - 1, index + 1)]?.focus();
+  else if (event.key === "ArrowUp") (index <= 0 ? searchInput : buttons[index - 1])?.focus();
+  else if (event.key === "Escape") {
+    closeResults();
+    searchInput.focus();
+  } else return;
+  event.preventDefault();
+});
+searchForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  await search(searchInput.value.trim());
+  if (hits[0]) await openEntity(hits[0].id);
+});
+document.addEventListener("click", (event) => {
+  if (!searchForm.contains(event.target as Node)) closeResults();
+});
+
+// --- Graph --------------------------------------------------------------------------------------
+
+/** Starts over from one entity: its neighbourhood two steps out. */
+const openEntity = counted(async (id: string): Promise<void> => {
+  closeResults();
+  say("Loading…");
+  try {
+    const neighbourhood = await client.neighbourhood({ id, depth: 2, limit: 30 });
+    graph.clear();
+    expanded.clear();
+    connectFrom = null;
+    graph.add(neighbourhood.nodes, neighbourhood.edges);
+    graph.setCenter(id);
+    expanded.add(id);
+    await graph.layout(true);
+    // Too many nodes to read at once (a phone, a hub): start close to the entity; "Show all" zooms out.
+    if (graph.cy.zoom() < 0.75) graph.focusOn(id);
+    say(`${drawnSummary()}${neighbourhood.truncated ? " (more around: click nodes to expand)" : ""}`);
+    await select(id);
+  } catch (error) {
+    say("");
+    showError(details, error);
+  }
+});
+
+/** Adds a node's own neighbours to the drawing. */
+const expand = counted(async (id: string): Promise<void> => {
+  if (expanded.has(id)) return;
+  expanded.add(id);
+  say("Expanding…");
+  try {
+    const neighbourhood = await client.neighbourhood({ id, depth: 1, limit: 50 });
+    const added = graph.add(neighbourhood.nodes, neighbourhood.edges, id);
+    if (added) await graph.layout(false);
+    graph.focusOn(id);
+    say(`${drawnSummary()} · ${added ? `${added} new around ${graph.node(id)?.caption ?? id}` : "nothing new"}`);
+  } catch (error) {
+    expanded.delete(id);
+    say(errorText(error));
+  }
+});
+
+const selectAndExpand = counted(async (id: string): Promise<void> => {
+  await select(id);
+  await expand(id);
+  if (selected === id) renderDetails(id, { keepTie: true });
+});
+
+// --- Details panel ----------------------------------------------------------------------------
+
+const select = counted(async (id: string): Promise<void> => {
+  selected = id;
+  graph.select(id);
+  if (location.hash.slice(1) !== encodeURIComponent(id)) history.replaceState(null, "", `#${encodeURIComponent(id)}`);
+  renderDetails(id, { keepTie: false });
+  const node = graph.node(id);
+  if (node?.kind === "Tie") await showTie(id);
+});
+
+const showTie = counted(async (id: string): Promise<void> => {
+  const slot = document.getElementById("tie-slot");
+  if (!slot) return;
+  slot.replaceChildren(h("p", { class: "muted" }, "Loading the tie…"));
+  try {
+    const tie = await client.tieById({ id });
+    if (selected !== id) return;
+    if (!tie) {
+      slot.replaceChildren(h("p", { class: "error" }, "This tie is not in the graph any more."));
+      return;
+    }
+    slot.replaceChildren(renderTie(tie, (entityId) => void openOrSelect(entityId, { focusPanel: true }), { heading: false, labelledBy: "node-title" }));
+  } catch (error) {
+    showError(slot, error);
+  }
+});
+
+/**
+ * Selects a node when drawn; otherwise starts over from it. From a button in the panel (which
+ * the new details replace), focus moves to the new details' title so keyboard users keep their place.
+ */
+const openOrSelect = counted(async (id: string, options: { focusPanel?: boolean } = {}): Promise<void> => {
+  if (graph.has(id)) {
+    const selecting = selectAndExpand(id);
+    if (options.focusPanel) document.getElementById("node-title")?.focus({ preventScroll: true });
+    await selecting;
+    graph.focusOn(id);
+  } else {
+    await openEntity(id);
+    if (options.focusPanel) document.getElementById("node-title")?.focus({ preventScroll: true });
+  }
+});
+
+function sourceItem(source: GraphNode["sources"][number]): HTMLElement {
+  const meta = [source.kind.charAt(0) + source.kind.slice(1).toLowerCase(), source.language, source.publishedOn ? formatDate(source.publishedOn) : null]
+    .filter(Boolean)
+    .join(" · ");
+  return h("li", { class: "source" }, h("span", { class: "source-title" }, source.title ?? source.id), h("span", { class: "source-meta" }, `${meta} · ${source.id}`));
+}
+
+function renderDetails(id: string, options: { keepTie: boolean }): void {
+  const node = graph.node(id);
+  if (!node) return;
+  const keptTie = options.keepTie ? document.getElementById("tie-slot") : null;
+  const neighbours = graph.neighbours(id).sort((a, b) => a.node.kind.localeCompare(b.node.kind) || a.node.caption.localeCompare(b.node.caption));
+  const drawn = graph.drawnDegree(id);
+  const colour = (kindStyles[node.kind] ?? { colour: "#737373" }).colour;
+
+  const actions = h(
+    "div",
+    { class: "actions" },
+    drawn < node.degree && !expanded.has(id) ? h("button", { type: "button", onclick: () => void selectAndExpand(id) }, `Expand (${node.degree - drawn} more)`) : null,
+    connectFrom && connectFrom !== id
+      ? h("button", { type: "button", onclick: () => void showConnection(connectFrom!, id) }, `Connect from ${graph.node(connectFrom)?.caption ?? connectFrom}`)
+      : h("button", { type: "button", onclick: () => { connectFrom = id; renderDetails(id, { keepTie: true }); say(`Now select another node and press “Connect from ${node.caption}”.`); } }, "Connect from here…"),
+  );
+
+  const tieSlot = keptTie ?? h("div", { id: "tie-slot" });
+  const matchTie = node.kind === "Match" ? neighbours.find((neighbour) => neighbour.node.kind === "Tie") : undefined;
+
+  // Re-rendering replaces the panel's elements: keep keyboard focus where it was.
+  const focused = details.contains(document.activeElement) ? document.activeElement : null;
+  const focusKey = focused?.id ? `#${focused.id}` : focused?.getAttribute("data-id") ? `[data-id="${CSS.escape(focused.getAttribute("data-id")!)}"]` : null;
+  fill(
+    details,
+    h("p", { class: "kind-badge", style: `--kind: ${colour}` }, node.kind),
+    h("h2", { class: "node-title", id: "node-title", tabindex: -1 }, node.caption),
+    node.details ? h("p", { class: "meta" }, node.details) : null,
+    actions,
+    matchTie
+      ? h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void openOrSelect(matchTie.node.id, { focusPanel: true }) }, `Open the tie: ${matchTie.node.caption}`))
+      : null,
+    node.kind === "Tie" ? tieSlot : null,
+    h("h3", {}, drawn < node.degree ? `Connected to (${drawn} drawn of ${node.degree})` : `Connected to (${drawn})`),
+    neighbours.length
+      ? h(
+          "ul",
+          { class: "neighbours" },
+          neighbours.map((neighbour) =>
+            h(
+              "li",
+              {},
+              h(
+                "button",
+                { type: "button", class: "neighbour", "data-id": neighbour.node.id, onclick: () => void openOrSelect(neighbour.node.id, { focusPanel: true }) },
+                h("span", { class: "dot", style: `background: ${(kindStyles[neighbour.node.kind] ?? { colour: "#737373" }).colour}`, "aria-hidden": "true" }),
+                h("span", { class: "rel" }, neighbour.direction === "out" ? `${neighbour.edge.type} →` : `← ${neighbour.edge.type}`),
+                h("span", { class: "neighbour-caption" }, neighbour.node.caption),
+              ),
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, "Nothing drawn around it yet."),
+    h("h3", {}, `Sources (${node.sources.length})`),
+    node.sources.length ? h("ul", { class: "sources" }, node.sources.map(sourceItem)) : h("p", { class: "muted" }, "No source recorded."),
+  );
+  if (focusKey) details.querySelector<HTMLElement>(focusKey)?.focus({ preventScroll: true });
+  if (!options.keepTie) panel.scrollTop = 0;
+}
+
+const showConnection = counted(async (from: string, to: string): Promise<void> => {
+  say("Looking for a connection…");
+  try {
+    const found: Connection | null = await client.connection({ from, to, maxHops: 8 });
+    connectFrom = null;
+    if (!found) {
+      say(`No connection within 8 steps between ${graph.node(from)?.caption} and ${graph.node(to)?.caption}.`);
+      renderDetails(to, { keepTie: true });
+      return;
+    }
+    const added = graph.add(found.nodes, found.edges, from);
+    if (added) await graph.layout(false);
+    graph.highlightPath(found.nodes.map((node) => node.id), found.edges.map((edge) => edge.id));
+    say(`Connected in ${found.hops} step${found.hops === 1 ? "" : "s"}: ${found.nodes.map((node) => node.caption).join(" → ")}`);
+    renderDetails(to, { keepTie: true });
+  } catch (error) {
+    say(errorText(error));
+  }
+});
+
+// --- Start --------------------------------------------------------------------------------------
+
+byId("fit-button").addEventListener("click", () => graph.fit());
+byId("relayout-button").addEventListener("click", () => void graph.layout(true));
+for (const button of document.querySelectorAll<HTMLButtonElement>("[data-open]")) {
+  button.addEventListener("click", () => void openEntity(button.dataset.open!));
+}
+byId("legend").replaceChildren(
+  ...legendEntries.map((entry) => h("li", {}, h("span", { class: "dot", style: `background: ${entry.colour}`, "aria-hidden": "true" }), entry.label)),
+  h("li", {}, h("span", { class: "dot ring-dashed", "aria-hidden": "true" }), "more to expand"),
+);
+
+// For tests and tooling: what is drawn, read from the graph itself.
+(window as unknown as { pitchgraphExplorer: unknown }).pitchgraphExplorer = {
+  drawnNodes: () => graph.drawnNodes(),
+  drawnEdges: () => graph.drawnEdges(),
+  selected: () => selected,
+  /** True while nothing is loading and the last selection has been drawn. */
+  idle: () => busy === 0,
+};
+
+const initial = decodeURIComponent(location.hash.slice(1));
+if (initial) void openEntity(initial);
+window.addEventListener("hashchange", () => {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id && id !== selected) void openOrSelect(id);
+});

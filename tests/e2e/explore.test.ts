@@ -1,0 +1,239 @@
+/**
+ * The /explore page in a real browser: Debian's Chromium, headless, driven by playwright-core,
+ * against the app on a free port with the test graph. Searches, expands a node by clicking it on
+ * the canvas, opens the 2018 Dortmund v Atalanta tie, and checks what is drawn against the API.
+ * Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
+ *
+ * No Chromium is a failure, not a skip: .ci/run installs it (apt-get install chromium).
+ */
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { PitchGraphClient } from "../../sdk/index.ts";
+import { projectRoot } from "../../src/config.ts";
+import { startServer, type RunningServer } from "../../src/server/startServer.ts";
+import { openTestGraph, type TestGraph } from "../support/testGraph.ts";
+
+const chromiumPath = "/usr/bin/chromium";
+const artifacts = path.join(projectRoot, "tests", "artifacts");
+const tie2018 = "tie:uefa-europa-league-2017-18-round-of-32-borussia-dortmund-atalanta";
+
+interface DrawnNode {
+  id: string;
+  kind: string;
+  caption: string;
+  x: number;
+  y: number;
+  selected: boolean;
+  more: boolean;
+}
+
+let graph: TestGraph;
+let server: RunningServer;
+let browser: Browser;
+let base: string;
+let client: PitchGraphClient;
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).`);
+  }
+  graph = await openTestGraph();
+  server = await startServer({ schema: graph.schema, database: graph.database, port: 0, host: "127.0.0.1" });
+  base = server.url.replace(/\/graphql$/, "");
+  client = new PitchGraphClient({ endpoint: server.url });
+  await mkdir(artifacts, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await graph?.close();
+});
+
+/** A page that records its errors and every host it talks to. */
+async function openPage(viewport: { width: number; height: number }): Promise<{ page: Page; problems: string[]; hosts: Set<string> }> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  const hosts = new Set<string>();
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("request", (request) => {
+    if (!request.url().startsWith("data:")) hosts.add(new URL(request.url()).host);
+  });
+  return { page, problems, hosts };
+}
+
+const drawnNodes = (page: Page) => page.evaluate(() => (window as any).pitchgraphExplorer.drawnNodes() as DrawnNode[]);
+
+/** Waits until the node is selected and the page has finished loading and drawing for it. */
+async function waitUntilSelected(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => (window as any).pitchgraphExplorer?.selected() === wanted && (window as any).pitchgraphExplorer.idle(),
+    id,
+    { timeout: 15_000 },
+  );
+}
+
+async function waitForGraph(page: Page, atLeast: number): Promise<DrawnNode[]> {
+  await page.waitForFunction((count) => (window as any).pitchgraphExplorer.idle() && (window as any).pitchgraphExplorer.drawnNodes().length >= count, atLeast, { timeout: 15_000 });
+  return drawnNodes(page);
+}
+
+test("search, expand a node on the canvas, open the 2018 tie: what is drawn matches the API", async () => {
+  const { page, problems, hosts } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore`);
+
+  // Search as people type it: no accents.
+  await page.fill("#search-input", "schurrle");
+  const firstHit = page.locator("#search-results button.hit").first();
+  await firstHit.waitFor();
+  expect(await firstHit.locator(".hit-name").textContent()).toBe("André Schürrle");
+  await firstHit.click();
+  await waitUntilSelected(page, "player:andre-schurrle");
+
+  // The drawing is the API's neighbourhood: same nodes, same captions.
+  const expected = await client.neighbourhood({ id: "player:andre-schurrle", depth: 2, limit: 30 });
+  let drawn = await waitForGraph(page, expected.nodes.length);
+  expect(drawn.map((node) => node.id).sort()).toEqual(expected.nodes.map((node) => node.id).sort());
+  expect(Object.fromEntries(drawn.map((node) => [node.id, node.caption]))).toEqual(Object.fromEntries(expected.nodes.map((node) => [node.id, node.caption])));
+  expect(await page.evaluate(() => (window as any).pitchgraphExplorer.drawnEdges().length)).toBe(expected.edges.length);
+  expect(await page.textContent("#node-title")).toBe("André Schürrle");
+  expect(await page.locator(".sources .source").count()).toBe(expected.nodes[0]!.sources.length);
+  expect(await page.textContent("#graph-status")).toContain(`${expected.nodes.length} nodes`);
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-search.png") });
+
+  // Click Schürrle's goal on the canvas: it is selected and expanded (its match comes in).
+  const goal = drawn.find((node) => node.kind === "Goal" && node.caption.startsWith("André Schürrle"))!;
+  expect(goal, "Schürrle's goal is drawn").toBeDefined();
+  await page.mouse.click(goal.x, goal.y);
+  await waitUntilSelected(page, goal.id);
+  drawn = await waitForGraph(page, 1);
+  const match = drawn.find((node) => node.kind === "Match" && node.caption === "Borussia Dortmund 3-2 Atalanta");
+  expect(match, "the first leg is drawn after expanding the goal").toBeDefined();
+  expect(await page.textContent("#node-title")).toBe(goal.caption);
+  expect(await page.locator(".sources .source-meta").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("001_fc13524a48c981e6")]));
+
+  // Click the match: it expands, and the panel offers its tie.
+  await page.mouse.click(match!.x, match!.y);
+  await waitUntilSelected(page, match!.id);
+  drawn = await waitForGraph(page, 1);
+  expect(drawn.some((node) => node.id === tie2018)).toBe(true);
+  const openTie = page.getByRole("button", { name: "Open the tie: Borussia Dortmund v Atalanta" });
+  await openTie.click();
+  await waitUntilSelected(page, tie2018);
+
+  // The tie view: the explanation in words, both legs, the aggregate, and the timeline chart.
+  const tie = (await client.tieById({ id: tie2018 }))!;
+  await page.locator("#timeline-chart").waitFor();
+  expect(await page.textContent("#tie-explanation")).toBe("Borussia Dortmund win 4-3 on aggregate.");
+  expect(await page.textContent("#tie-verdict")).toContain("Marcel Schmelzer's goal (leg 2, 83') put Borussia Dortmund through for good.");
+  expect(await page.textContent(".tie .aggregate .score")).toBe("4–3");
+  expect(await page.locator(".tie .leg").count()).toBe(2);
+  expect(await page.locator("#timeline-chart .timeline-point").count()).toBe(tie.timeline.length);
+  expect(await page.locator("#timeline-chart .timeline-point.flipped").count()).toBe(tie.timeline.filter((entry) => entry.leaderFlipped).length);
+  const entries = await page.locator("#timeline-list li .text").allTextContents();
+  expect(entries).toHaveLength(tie.timeline.length);
+  tie.timeline.forEach((entry, index) => expect(entries[index]).toContain(entry.description));
+  expect(await page.locator("#timeline-chart .timeline-point title").first().textContent()).toBe(
+    "Leg 1, 1H: André Schürrle (Borussia Dortmund). Borussia Dortmund ahead on aggregate 1-0.",
+  );
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-tie.png") });
+  await page.locator("#timeline-chart").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-tie-timeline.png") });
+
+  expect([...hosts]).toEqual([new URL(base).host]); // nothing from a CDN or anywhere else
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("connect two drawn players: the page spells out the API's shortest connection", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore#player%3Aandre-schurrle`);
+  await waitUntilSelected(page, "player:andre-schurrle");
+  const other = (await waitForGraph(page, 2)).find((node) => node.kind === "Player" && node.id !== "player:andre-schurrle")!;
+  await page.getByRole("button", { name: "Connect from here…" }).click();
+  await page.locator(`.neighbours button[data-id]`).first().waitFor();
+  await page.evaluate((id) => (location.hash = encodeURIComponent(id)), other.id); // a drawn node: selected, not reopened
+  await waitUntilSelected(page, other.id);
+  await page.getByRole("button", { name: "Connect from André Schürrle" }).click();
+  await page.waitForFunction(() => /^Connected in/.test(document.querySelector("#graph-status")?.textContent ?? ""));
+  const expected = (await client.connection({ from: "player:andre-schurrle", to: other.id, maxHops: 8 }))!;
+  expect(await page.textContent("#graph-status")).toBe(
+    `Connected in ${expected.hops} step${expected.hops === 1 ? "" : "s"}: ${expected.nodes.map((node) => node.caption).join(" → ")}`,
+  );
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("on a phone: one column, nothing wider than the screen, the tie readable", async () => {
+  const { page, problems } = await openPage({ width: 390, height: 844 });
+  await page.goto(`${base}/explore#${encodeURIComponent(tie2018)}`);
+  await waitUntilSelected(page, tie2018);
+  await page.locator("#timeline-chart").waitFor();
+  await waitForGraph(page, 1);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  expect(widths.page).toBeLessThanOrEqual(widths.screen);
+  const panel = await page.locator("#panel").boundingBox();
+  const graphPane = await page.locator(".graph-pane").boundingBox();
+  expect(panel!.y).toBeGreaterThanOrEqual(graphPane!.y + graphPane!.height - 1); // the panel under the graph
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-graph.png") });
+  await page.locator("#tie-verdict").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-tie.png") });
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-full.png"), fullPage: true });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("keyboard only: search, pick a hit, move through the panel's connections", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore`);
+  await page.keyboard.press("Tab"); // skip link
+  await page.keyboard.press("Tab"); // brand
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-input");
+  await page.keyboard.type("Burki");
+  await page.locator("#search-results button.hit").first().waitFor();
+  await page.keyboard.press("ArrowDown");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Roman Bürki");
+  await page.keyboard.press("Enter");
+  await waitUntilSelected(page, "player:roman-burki");
+  await waitForGraph(page, 2);
+  // The graph's connections are buttons in the panel too: Tab to the first, Enter selects it.
+  const first = page.locator(".neighbours button").first();
+  const firstId = await first.getAttribute("data-id");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await waitUntilSelected(page, firstId!);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("node-title");
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("a very long name is cut short in the graph and wraps in the panel, never widening the page", async () => {
+  const { page } = await openPage({ width: 390, height: 844 });
+  const longName = "Club Atlético Extraordinariamente Largo de la Provincia de Buenos Aires y Alrededores Unidos";
+  // The server's answer, with one caption made very long on its way to the page.
+  await page.route("**/graphql", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    if (body.data?.neighbourhood) body.data.neighbourhood.nodes[0].caption = longName;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto(`${base}/explore#club%3Aborussia-dortmund`);
+  await waitUntilSelected(page, "club:borussia-dortmund");
+  expect(await page.textContent("#node-title")).toBe(longName);
+  const sizes = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth, title: document.querySelector("#node-title")!.getBoundingClientRect().width }));
+  expect(sizes.page).toBeLessThanOrEqual(sizes.screen);
+  expect(sizes.title).toBeLessThanOrEqual(sizes.screen);
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-long-name.png") });
+  await page.close();
+});
