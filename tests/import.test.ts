@@ -70,6 +70,12 @@ describe("a results file", () => {
     expect(penalties.outcome).toMatchObject({ winner: { name: "Testclub Dünenfeld" }, decidedBy: "PENALTIES", extraTimePlayed: true });
   });
 
+  test("names that fit more than one tie are an error listing the ties, not a guess", async () => {
+    const result = await graph.execute(`{ tie(competition: "Cup Winners' Cup", season: "1985-86", club: "Testclub", opponent: "testclub") { id } }`);
+    expect(result.errors?.[0]?.message).toMatch(/^The names are ambiguous: they match 2 ties: Testclub (Aldea|Bergheim) v .*; Testclub (Cirra|Dünenfeld) v /);
+    expect(result.errors?.[0]?.extensions?.code).toBe("AMBIGUOUS_NAME");
+  });
+
   test("importing the same file again changes nothing", async () => {
     const file = path.join(folder, "import-test-ok.json");
     const before = await graphDigest(graph.database);

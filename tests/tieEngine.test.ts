@@ -96,6 +96,11 @@ describe("what if: the same tie under another rule set", () => {
     expect(tie.ruleSetId).not.toBe(tie.whatIf.ruleSetId);
   });
 
+  test("a club given by part of its name is found when no name or alias matches exactly", async () => {
+    const { tie } = await graph.query(`{ tie(competition: "Champions League", season: "2021-22", club: "City", opponent: "madrid") { id } }`);
+    expect(tie.id).toBe("tie:whatif-ucl-2021-22-semifinal-mancity-realmadrid");
+  });
+
   test("an unknown rule set is an error naming the known ones", async () => {
     const result = await graph.execute(semiFinal, { rules: "no-such-rules" });
     expect(result.errors?.[0]?.message).toMatch(/unknown rule set id "no-such-rules"; known ids: .*two-legs-away-goals-incl-et-penalties/);

@@ -7,25 +7,29 @@ export interface TieCandidate {
   opponent: string;
 }
 
+export type NameMatching = "EXACT" | "WORDS";
+
 /**
- * Ties of a season between a club and an opponent, each given by a normalised name key that
- * must equal the key of a name or alias (see src/names/normalizeName.ts). More than one result
- * means the names were ambiguous.
+ * Ties of a season between a club and an opponent, each given by a normalised name key (see
+ * src/names/normalizeName.ts). EXACT: the key equals the key of a name or alias. WORDS: the key's
+ * words appear, in order and whole, in a name or alias ("bayern" in "bayern munich"). More than
+ * one result means the names were ambiguous.
  */
 export async function findTies(
   database: Database,
   keys: { competition: string; season: string; club: string; opponent: string },
+  matching: NameMatching = "EXACT",
 ): Promise<TieCandidate[]> {
   return database.read<TieCandidate>(
     `MATCH (t:Tie {season: $season})-[:IN_COMPETITION]->(c:Competition)
-     WHERE $competition IN c.nameKeys
+     WHERE any(key IN c.nameKeys WHERE key = $competition OR ($words AND (" " + key + " ") CONTAINS (" " + $competition + " ")))
      MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club)
-     WHERE $club IN a.nameKeys
+     WHERE any(key IN a.nameKeys WHERE key = $club OR ($words AND (" " + key + " ") CONTAINS (" " + $club + " ")))
      MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
-     WHERE $opponent IN b.nameKeys AND a <> b
+     WHERE a <> b AND any(key IN b.nameKeys WHERE key = $opponent OR ($words AND (" " + key + " ") CONTAINS (" " + $opponent + " ")))
      RETURN DISTINCT t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent
      ORDER BY id
      LIMIT 10`,
-    keys,
+    { ...keys, words: matching === "WORDS" },
   );
 }

@@ -38,8 +38,12 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   for (const field of ["competition", "club", "opponent"] as const) {
     if (!keys[field]) throw badInput(`${field} must name something, got "${args[field]}"`);
   }
-  const candidates = await findTies(context.database, keys);
+  // Exact names and aliases first; only when they find nothing, names given in part ("Bayern").
+  let candidates = await findTies(context.database, keys, "EXACT");
+  if (candidates.length === 0) candidates = await findTies(context.database, keys, "WORDS");
   if (candidates.length === 0) return null;
+  // The same tie can match with the two names either way round: count ties, not matches.
+  candidates = candidates.filter((candidate, index) => candidates.findIndex((other) => other.id === candidate.id) === index);
   if (candidates.length > 1) {
     const listed = candidates.map((candidate) => `${candidate.club} v ${candidate.opponent} (${candidate.competition})`).join("; ");
     throw new GraphQLError(`The names are ambiguous: they match ${candidates.length} ties: ${listed}. Use a fuller name.`, {
