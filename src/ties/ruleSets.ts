@@ -45,13 +45,14 @@
  *         1979-80 final Gladbach 3-2, Frankfurt 1-0: Frankfurt on away goals).
  *  [CL94] 1993-94 Champions League semi-finals: one match at the group winner's ground (data note "single-match
  *         round in this season"; AC Milan 3-0 Monaco, Barcelona 3-0 Porto).
- *  [LIB]  Copa Libertadores: CONMEBOL scrapped away goals for its club competitions (AP, Nov 2021); two-legged
+ *  [LIB]  (the example in addedCompetitions.json) Copa Libertadores: CONMEBOL scrapped away goals for its club competitions (AP, Nov 2021); two-legged
  *         rounds: "extra time would not be played, and a penalty shoot-out would be used" (Regulations Article
  *         2.4.3); single-match final with extra time then penalties (Article 2.4.4) (tickerdossier.com, quoting the
  *         regulations of a recent edition).
  */
 import { normalizeName } from '../names/normalizeName.ts';
-import { RuleSetError, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
+import addedCompetitionsData from './addedCompetitions.json' with { type: 'json' };
+import { assertRuleSet, RuleSetError, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
 
 const NO_EXTRA_TIME: ExtraTimeRule = { kind: 'none' };
 const EXTRA_TIME: ExtraTimeRule = { kind: 'played', minutes: 30, decisiveGoal: 'none' };
@@ -73,7 +74,7 @@ const REPLAY_THEN_PENALTIES: LevelDecider = {
   ifStillLevel: PENALTIES,
 };
 
-export const RULE_SETS: readonly RuleSet[] = [
+const UEFA_RULE_SETS: readonly RuleSet[] = [
   {
     id: 'two-legs-replay-then-coin-toss',
     label: 'Two legs; level on aggregate: a play-off on neutral ground with extra time, then a coin toss',
@@ -211,15 +212,6 @@ export const RULE_SETS: readonly RuleSet[] = [
     ifStillLevel: PENALTIES,
     sources: ['[CL94]'],
   },
-  {
-    id: 'two-legs-penalties-no-et',
-    label: 'Two legs; no away goals; no extra time: straight to penalties',
-    format: { kind: 'twoLegs' },
-    awayGoals: 'none',
-    extraTime: NO_EXTRA_TIME,
-    ifStillLevel: PENALTIES,
-    sources: ['[LIB] Copa Libertadores Regulations Article 2.4.3'],
-  },
 ];
 
 /** The kinds of round a catalogue row can single out. Source labels are normalised by `normalizeRound`. */
@@ -254,7 +246,7 @@ export interface CatalogueEntry {
   readonly why: string;
 }
 
-export const COMPETITIONS: readonly Competition[] = [
+const UEFA_COMPETITIONS: readonly Competition[] = [
   {
     key: 'european-cup',
     name: 'European Cup / UEFA Champions League',
@@ -275,17 +267,12 @@ export const COMPETITIONS: readonly Competition[] = [
     name: 'UEFA Conference League',
     aliases: ['UEFA Europa Conference League', 'UEFA Conference League', 'Europa Conference League', 'Conference League'],
   },
-  {
-    key: 'copa-libertadores',
-    name: 'CONMEBOL Libertadores',
-    aliases: ['CONMEBOL Libertadores', 'Copa Libertadores', 'Copa CONMEBOL Libertadores'],
-  },
 ];
 
 const EARLY_ROUNDS: readonly RoundKind[] = ['qualifying', 'first-round'];
 const FIRST_TWO_ROUNDS: readonly RoundKind[] = ['qualifying', 'first-round', 'second-round', 'round-of-16'];
 
-export const CATALOGUE: readonly CatalogueEntry[] = [
+const UEFA_CATALOGUE: readonly CatalogueEntry[] = [
   // --- European Cup / UEFA Champions League -------------------------------------------------
   { competition: 'european-cup', seasons: { from: 1955, to: 1966 }, rounds: 'otherRounds', ruleSetId: 'two-legs-replay-then-coin-toss', why: 'no away goals before 1967-68 [EC67]; play-offs in the data' },
   { competition: 'european-cup', seasons: { from: 1967, to: 1967 }, rounds: EARLY_ROUNDS, ruleSetId: 'two-legs-away-goals-et-replay-then-coin-toss', why: 'away goals in the first round only, ET goals excluded [EC67]' },
@@ -338,10 +325,64 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { competition: 'conference-league', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: 'created after the abolition of away goals [AG]' },
   { competition: 'conference-league', seasons: { from: 2021, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: 'one-match final' },
 
-  // --- A non-UEFA competition, added as data only (see docs/tie-rules.md) -------------------
-  { competition: 'copa-libertadores', seasons: { from: 2022, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-penalties-no-et', why: '[LIB] Article 2.4.3: no extra time, straight to penalties' },
-  { competition: 'copa-libertadores', seasons: { from: 2022, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[LIB] Article 2.4.4' },
 ];
+
+/**
+ * Competitions added as data (addedCompetitions.json), checked here so a mistake in that file
+ * fails at start with the entry and field named, not later with a wrong outcome.
+ */
+export function addedCompetitions(data: unknown): { ruleSets: RuleSet[]; competitions: Competition[]; catalogue: CatalogueEntry[] } {
+  const file = 'src/ties/addedCompetitions.json';
+  const fail = (where: string, problem: string): never => {
+    throw new RuleSetError(`${file}: ${where}: ${problem}`);
+  };
+  const record = (typeof data === 'object' && data !== null ? data : fail('top level', 'expected an object')) as Record<string, unknown>;
+  const list = (key: string): unknown[] => (Array.isArray(record[key]) ? (record[key] as unknown[]) : fail(key, 'expected an array'));
+  const ruleSets = list('ruleSets').map((value, i) => {
+    try {
+      assertRuleSet(value);
+    } catch (error) {
+      fail(`ruleSets[${i}]`, (error as Error).message);
+    }
+    return value as RuleSet;
+  });
+  const competitions = list('competitions').map((value, i) => {
+    const competition = value as Competition;
+    if (typeof competition?.key !== 'string' || typeof competition.name !== 'string' || !Array.isArray(competition.aliases)) {
+      fail(`competitions[${i}]`, 'expected { key, name, aliases }');
+    }
+    return competition;
+  });
+  const catalogue = list('catalogue').map((value, i) => {
+    const entry = value as CatalogueEntry;
+    const rounds = entry?.rounds;
+    if (typeof entry?.competition !== 'string' || typeof entry.ruleSetId !== 'string' || typeof entry.why !== 'string') {
+      fail(`catalogue[${i}]`, 'expected { competition, seasons, rounds, ruleSetId, why }');
+    }
+    if (typeof entry.seasons?.from !== 'number' || !(entry.seasons.to === null || typeof entry.seasons.to === 'number')) {
+      fail(`catalogue[${i}].seasons`, 'expected { from: year, to: year or null }');
+    }
+    if (rounds !== 'otherRounds' && !(Array.isArray(rounds) && rounds.every((round) => ROUND_KINDS.includes(round)))) {
+      fail(`catalogue[${i}].rounds`, `expected "otherRounds" or a list of ${ROUND_KINDS.join(', ')}`);
+    }
+    return entry;
+  });
+  return { ruleSets, competitions, catalogue };
+}
+
+const ROUND_KINDS: readonly RoundKind[] = [
+  'qualifying', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16',
+  'quarter-final', 'semi-final', 'final',
+];
+
+const added = addedCompetitions(addedCompetitionsData);
+
+/** Every rule set: the UEFA history here, then those added as data. */
+export const RULE_SETS: readonly RuleSet[] = [...UEFA_RULE_SETS, ...added.ruleSets];
+/** Every competition the catalogue knows, with the names it answers to. */
+export const COMPETITIONS: readonly Competition[] = [...UEFA_COMPETITIONS, ...added.competitions];
+/** Which rule set governed which competition, seasons and rounds. */
+export const CATALOGUE: readonly CatalogueEntry[] = [...UEFA_CATALOGUE, ...added.catalogue];
 
 /** The rule set with this id; throws a RuleSetError listing the known ids if there is none. */
 export function ruleSetById(id: string): RuleSet {
