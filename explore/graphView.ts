@@ -29,20 +29,24 @@ export const kindStyles: Record<string, { colour: string; shape: cytoscape.Css.N
 };
 
 /** The legend: one entry per colour people need to tell apart. */
-export const legendEntries: { label: string; colour: string }[] = [
-  { label: "Player", colour: kindStyles.Player!.colour },
-  { label: "Club", colour: kindStyles.Club!.colour },
-  { label: "Match", colour: kindStyles.Match!.colour },
-  { label: "Goal", colour: kindStyles.Goal!.colour },
-  { label: "Tie", colour: kindStyles.Tie!.colour },
-  { label: "Stadium", colour: kindStyles.Stadium!.colour },
-  { label: "Competition", colour: kindStyles.Competition!.colour },
-  { label: "Coach", colour: kindStyles.Coach!.colour },
-  { label: "Card", colour: kindStyles.Card!.colour },
-  { label: "Other event", colour: kindStyles.Incident!.colour },
-  { label: "Conflict", colour: kindStyles.Conflict!.colour },
-  { label: "Claim", colour: kindStyles.Claim!.colour },
+const legendKinds: [label: string, kind: string][] = [
+  ["Player", "Player"],
+  ["Club", "Club"],
+  ["Match", "Match"],
+  ["Goal", "Goal"],
+  ["Tie", "Tie"],
+  ["Stadium", "Stadium"],
+  ["Competition", "Competition"],
+  ["Coach", "Coach"],
+  ["Card", "Card"],
+  ["Other event", "Incident"],
+  ["Conflict", "Conflict"],
+  ["Claim", "Claim"],
 ];
+export const legendEntries: { label: string; colour: string }[] = legendKinds.map(([label, kind]) => ({
+  label,
+  colour: kindStyles[kind]!.colour,
+}));
 const otherKind = { colour: "#737373", shape: "ellipse" as const };
 
 export interface Neighbour {

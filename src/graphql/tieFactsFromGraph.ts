@@ -3,7 +3,7 @@
  * @customResolver (the fields named in `requires` on Tie.outcome in schema.graphql) becomes the
  * engine's TieFacts. No rules here: only field mapping.
  */
-import type { GoalFact, MatchFacts, MatchPeriod, RecordedFact, Score, TieFacts } from "../ties/index.ts";
+import { awardedMatch, type GoalFact, type MatchFacts, type MatchPeriod, type RecordedFact, type Score, type TieFacts } from "../ties/index.ts";
 
 export interface GraphClub {
   id: string;
@@ -83,10 +83,7 @@ function matchFacts(match: GraphMatch): MatchFacts {
     afterExtraTime,
     shootOut: score(match.homePenalties, match.awayPenalties),
     replay: match.isReplay ?? false,
-    awarded:
-      match.awarded && final && final.home !== final.away
-        ? { to: final.home > final.away ? home : away, reason: match.awardedNote ?? "awarded" }
-        : null,
+    awarded: awardedMatch(match.awarded ?? false, { home, away }, final, match.awardedNote),
     goals,
   };
 }

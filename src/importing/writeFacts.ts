@@ -77,12 +77,7 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
     const records = facts[kind];
     if (!records?.length) continue;
     // The label comes from the fixed table above, never from input.
-    await run(
-      `UNWIND $rows AS row
-       MERGE (n:${label} {id: row.id})
-       SET n += row.properties`,
-      { rows: records.map((record) => ({ id: record.id, properties: namedProperties(label, record) })) },
-    );
+    await writer.mergeNodes(label, records.map((record) => ({ id: record.id, properties: namedProperties(label, record) })));
     await linkSources(label, sourcedRows(records));
   }
   // Clubs written before nicknames existed (an older import) get an empty list, as new ones do.

@@ -28,6 +28,7 @@ export {
 } from './ruleSets.ts';
 export {
   assertTieFacts,
+  awardedMatch,
   tieFactsProblems,
   TieFactsError,
   type ClubRef,

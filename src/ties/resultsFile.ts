@@ -10,7 +10,7 @@
  * parseResultsFile collects every problem (up to a cap) and throws one ResultsFileError naming the file,
  * the record (index and id) and the field of each.
  */
-import type { MatchFacts, RecordedFact, TieFacts } from './tieFacts.ts';
+import { awardedMatch, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
 
 export interface RecordedLeg {
   readonly date: string | null;
@@ -289,10 +289,7 @@ export function tieFactsFromRecord(tie: RecordedTie): TieFacts {
       afterExtraTime,
       shootOut: leg.pens ? { home: leg.pens[0], away: leg.pens[1] } : null,
       replay: leg.replay,
-      awarded:
-        leg.awarded && final && final.home !== final.away
-          ? { to: final.home > final.away ? leg.home : leg.away, reason: leg.methodNote ?? 'awarded' }
-          : null,
+      awarded: awardedMatch(leg.awarded, leg, final, leg.methodNote),
     };
   });
   const recorded: RecordedFact[] = [];

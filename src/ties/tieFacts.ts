@@ -54,6 +54,20 @@ export interface MatchFacts {
   readonly goals?: readonly GoalFact[];
 }
 
+/**
+ * An awarded match as a fact: the score stands by decision, so it goes to the club the score
+ * favours. Null when the match is not awarded, or its score is unknown or level.
+ */
+export function awardedMatch(
+  awarded: boolean,
+  clubs: { readonly home: string; readonly away: string },
+  final: Score | null,
+  reason: string | null,
+): MatchFacts['awarded'] {
+  if (!awarded || !final || final.home === final.away) return null;
+  return { to: final.home > final.away ? clubs.home : clubs.away, reason: reason ?? 'awarded' };
+}
+
 /** Facts that decide or reshape a tie and cannot be computed from scores. Reported as such, never guessed. */
 export type RecordedFact =
   | { readonly kind: 'coinToss'; readonly winner: string; readonly source?: string }

@@ -18,6 +18,11 @@ import { clubsOf, tieFactsFromGraph, type GraphClub, type GraphTie } from "../ti
 
 type ClubLookup = (ref: ClubRef) => GraphClub;
 
+/** The engine's camelCase tags as GraphQL-style values: "coinTossWinner" → "COIN_TOSS_WINNER". */
+function enumValueOf(tag: string): string {
+  return tag.replace(/([A-Z])/g, "_$1").toUpperCase();
+}
+
 function clubLookup(tie: GraphTie): ClubLookup {
   const clubs = clubsOf(tie);
   return (ref) => clubs.get(ref.id) ?? { id: ref.id, name: ref.name, aliases: [] };
@@ -39,7 +44,7 @@ function outcomeFields(outcome: TieOutcome, club: ClubLookup) {
     shootOut: clubScores(outcome.shootOut, club),
     ruleSetId: outcome.ruleSetId,
     explanation: outcome.explanation,
-    missingFact: outcome.kind === "undetermined" ? outcome.missing.kind.replace(/([A-Z])/g, "_$1").toUpperCase() : null,
+    missingFact: outcome.kind === "undetermined" ? enumValueOf(outcome.missing.kind) : null,
     notes: outcome.notes,
   };
 }
@@ -102,7 +107,7 @@ function timelineEntryFields(entry: TimelineEntry, tie: GraphTie, club: ClubLook
     aggregate: clubScores(entry.aggregate, club),
     goingThrough: entry.standing.goingThrough ? club(entry.standing.goingThrough) : null,
     basis: entry.standing.basis,
-    nextIfLevel: entry.standing.next ? entry.standing.next.replace(/([A-Z])/g, "_$1").toUpperCase() : null,
+    nextIfLevel: entry.standing.next ? enumValueOf(entry.standing.next) : null,
     description: entry.standing.description,
     leaderChanged: entry.leaderChanged,
     leaderFlipped: entry.leaderFlipped,
