@@ -100,7 +100,7 @@ describe("names match case- and accent-insensitively, against names and aliases,
 
   test("a season that is not a season is a clear error", async () => {
     const result = await graph.execute(`{ tie(competition: "Europa League", season: "last year", club: "Dortmund", opponent: "Atalanta") { id } }`);
-    expect(result.errors?.[0]?.message).toContain('season "last year" is not a season label');
+    expect(result.errors?.[0]?.message).toContain('season "last year": expected a season like "2017-18"');
   });
 });
 

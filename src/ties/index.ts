@@ -21,8 +21,12 @@ export {
   resolveRuleSet,
   RULE_SETS,
   ruleSetById,
+  closestCompetitions,
+  seasonLabelFor,
   seasonStartYear,
   type CatalogueEntry,
+  type SeasonStyle,
+  type StatedFormat,
   type Competition,
   type RoundKind,
 } from './ruleSets.ts';

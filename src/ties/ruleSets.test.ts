@@ -10,6 +10,7 @@ import {
   resolveRuleSet,
   RULE_SETS,
   ruleSetById,
+  seasonLabelFor,
   seasonStartYear,
   type RoundKind,
 } from './ruleSets.ts';
@@ -60,6 +61,23 @@ describe('findRuleSet', () => {
     // Conference League and a non-UEFA competition
     ['Conference League ties never had away goals', 'UEFA Europa Conference League', '2021-22', 'Knockout round play-offs', 'two-legs-et-penalties'],
     ['Conference League final', 'UEFA Conference League', '2024-25', 'Final', 'final-et-penalties'],
+    // Single-match rounds inside two-legged eras
+    ['the 2019-20 Champions League quarter-finals were single matches in Lisbon (Atalanta 1-2 Paris Saint-Germain)', 'UEFA Champions League', '2019-20', 'Quarter-finals', 'single-match-neutral-et-penalties'],
+    ['the 2019-20 Champions League semi-finals too (Leipzig 0-3 Paris Saint-Germain)', 'UEFA Champions League', '2019-20', 'Semi-finals', 'single-match-neutral-et-penalties'],
+    ['the 2019-20 Champions League round of 16 kept its second legs (Juventus v Lyon, 7 August 2020)', 'UEFA Champions League', '2019-20', 'Round of 16', 'two-legs-away-goals-incl-et-penalties'],
+    ['the 2020 final in Lisbon', 'UEFA Champions League', '2019-20', 'Final', 'final-et-penalties'],
+    ['the 2019-20 Europa League quarter-finals were single matches in Germany', 'UEFA Europa League', '2019-20', 'Quarter-finals', 'single-match-neutral-et-penalties'],
+    ['the 2019-20 Europa League semi-finals too', 'UEFA Europa League', '2019-20', 'Semi-finals', 'single-match-neutral-et-penalties'],
+    ['most 2019-20 Europa League round of 16 ties kept their second legs (Leverkusen v Rangers)', 'UEFA Europa League', '2019-20', 'Round of 16', 'two-legs-away-goals-incl-et-penalties'],
+    ['2020-21 Champions League qualifying rounds were single matches', 'UEFA Champions League', '2020-21', 'Second qualifying round', 'single-match-home-et-penalties'],
+    ['but the 2020-21 Champions League play-off round stayed two-legged', 'UEFA Champions League', '2020-21', 'Play-off round', 'two-legs-away-goals-incl-et-penalties'],
+    ['the 2020-21 Europa League play-off round was single matches (Rangers 2-1 Galatasaray)', 'UEFA Europa League', '2020-21', 'Play-off round', 'single-match-home-et-penalties'],
+    ['the 2020-21 Europa League third qualifying round too', 'UEFA Europa League', '2020-21', 'Third qualifying round', 'single-match-home-et-penalties'],
+    ['the 2021-22 Europa League play-off round is two-legged again', 'UEFA Europa League', '2021-22', 'Play-off round', 'two-legs-et-penalties'],
+    ['the 2019-20 Champions League play-off round was two-legged', 'UEFA Champions League', '2019-20', 'Play-off round', 'two-legs-away-goals-incl-et-penalties'],
+    ['the Champions League preliminary round semi-finals are single matches from 2018-19', 'UEFA Champions League', '2018-19', 'Preliminary round semi-finals', 'single-match-home-et-penalties'],
+    ['and its final', 'UEFA Champions League', '2023-24', 'Preliminary round final', 'single-match-home-et-penalties'],
+    ['a preliminary round before 2018-19 is an ordinary two-legged qualifying round', 'UEFA Champions League', '2009-10', 'Preliminary round', 'two-legs-away-goals-incl-et-penalties'],
     ['Copa Libertadores two-legged rounds skip extra time', 'Copa Libertadores', '2024', 'Semi-finals', 'two-legs-penalties-no-et'],
     ['Copa Libertadores final has extra time', 'CONMEBOL Libertadores', '2023', 'Final', 'final-et-penalties'],
   ])('%s', (_, competition, season, round, id) => {
@@ -83,12 +101,12 @@ describe('findRuleSet', () => {
   });
 
   test.each([
-    ['an unknown competition', 'Intertoto Cup', '1995-96', undefined, /unknown competition "Intertoto Cup"; known: /],
+    ['an unknown competition', 'Intertoto Cup', '1995-96', undefined, /unknown competition "Intertoto Cup"; the closest known are "UEFA Cup \/ UEFA Europa League", /],
     ['a season before the competition', 'Champions League', '1954-55', undefined, /no rule set for European Cup \/ UEFA Champions League, season 1954-55: the catalogue covers 1955-56 to date/],
     ['a season after the Cup Winners\' Cup ended', "UEFA Cup Winners' Cup", '1999-00', 'Final', /the catalogue covers 1960-61 to 1998-99/],
     ['a Conference League season before it existed', 'UEFA Conference League', '2020-21', undefined, /covers 2021-22 to date/],
     ['a season whose years do not follow', 'Champions League', '2017-19', undefined, /season "2017-19": the second year should be 18/],
-    ['a season that is not a season', 'Champions League', '17-18', undefined, /season "17-18": expected "YYYY-YY"/],
+    ['a season that is not a season', 'Champions League', '2017-18-19', undefined, /season "2017-18-19": expected "YYYY-YY"/],
     ['a group stage', 'Champions League', '2017-18', 'Group E', /is a group or league phase, not a knockout tie/],
   ])('rejects %s with a clear error', (_, competition, season, round, message) => {
     expect(() => findRuleSet(competition, season, round)).toThrow(RuleSetError);
@@ -110,8 +128,45 @@ describe('findRuleSet', () => {
     expect(() => ruleSetIdFor('Premier League', '2017-18', undefined)).toThrow(/unknown competition "Premier League"/);
   });
 
+  test.each([
+    ['Inter v Getafe, stated a single match in the 2019-20 Europa League round of 16, takes the row\'s other format', 'UEFA Europa League', '2019-20', 'Round of 16', 'singleMatch', 'single-match-neutral-et-penalties'],
+    ['Leverkusen v Rangers, stated two legs in the same round, keeps the row\'s rule set', 'UEFA Europa League', '2019-20', 'Round of 16', 'twoLegs', 'two-legs-away-goals-incl-et-penalties'],
+    ['a stated format that agrees with the row changes nothing', 'UEFA Champions League', '2019-20', 'Quarter-finals', 'singleMatch', 'single-match-neutral-et-penalties'],
+  ] as const)('a stated format: %s', (_, competition, season, round, format, id) => {
+    expect(findRuleSet(competition, season, round, format).id).toBe(id);
+  });
+
+  test.each([
+    ['a 2019-20 Champions League quarter-final stated as two legs', 'UEFA Champions League', '2019-20', 'Quarter-finals', 'twoLegs', /stated to be two legs, but UEFA Champions League 2019-20 "Quarter-finals" was a single match \(rule set single-match-neutral-et-penalties: \[C19\]/],
+    ['a 2017-18 round of 16 tie stated as a single match', 'UEFA Champions League', '2017-18', 'Round of 16', 'singleMatch', /stated to be a single match, but .* was two legs .* no rule set for that round played as a single match/],
+  ] as const)('a stated format the catalogue cannot serve is refused: %s', (_, competition, season, round, format, message) => {
+    expect(() => findRuleSet(competition, season, round, format)).toThrow(message);
+  });
+
   test('the catalogue row says why', () => {
     expect(findCatalogueEntry('European Cup', '1969-70', 'R16').why).toMatch(/coin toss/);
+  });
+});
+
+describe('seasonLabelFor', () => {
+  test.each([
+    ['a split-year season stays as it is', 'UEFA Champions League', '2022-23', '2022-23'],
+    ['a slash is normalised', 'UEFA Champions League', '2022/23', '2022-23'],
+    ['both years spelt out', 'Europa League', '2022-2023', '2022-23'],
+    ['two-digit years', 'Champions League', '22/23', '2022-23'],
+    ['the Copa Libertadores counts calendar years', 'Copa Libertadores', '2023', '2023'],
+  ])('%s: %s "%s" is "%s"', (_, competition, input, label) => {
+    expect(seasonLabelFor(competition, input)).toBe(label);
+  });
+
+  test.each([
+    ['a single year for a split-year competition names both candidates', 'UEFA Champions League', '2018', /season "2018" is ambiguous: European Cup \/ UEFA Champions League seasons span two years; did you mean "2017-18" or "2018-19"\?/],
+    ['a split season for a calendar-year competition names both candidates', 'Copa Libertadores', '2022-23', /CONMEBOL Libertadores seasons are calendar years; did you mean "2022" or "2023"\?/],
+    ['words are not a season', 'Champions League', 'last year', /season "last year": expected a season like "2017-18"/],
+    ['a misspelt competition names the closest known', 'Champions Leage', '2018-19', /unknown competition "Champions Leage"; the closest known are "European Cup \/ UEFA Champions League", /],
+    ['a misspelt Libertadores is close to the real one', 'Copa Libertadore', '2023', /the closest known are "CONMEBOL Libertadores"/],
+  ])('%s', (_, competition, input, message) => {
+    expect(() => seasonLabelFor(competition, input)).toThrow(message);
   });
 });
 
@@ -128,9 +183,12 @@ describe('the catalogue', () => {
     for (const id of ids) expect(CATALOGUE.some((entry) => entry.ruleSetId === id)).toBe(true);
   });
 
-  const rounds: RoundKind[] = ['qualifying', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16', 'quarter-final', 'semi-final', 'final', 'other'];
+  const rounds: RoundKind[] = ['qualifying', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16', 'quarter-final', 'semi-final', 'final', 'other'];
   const labels: Record<RoundKind, string> = {
     qualifying: 'Second qualifying round',
+    'preliminary-semi-final': 'Preliminary round semi-finals',
+    'preliminary-final': 'Preliminary round final',
+    'qualifying-play-off': 'Play-off round',
     'knockout-play-off': 'Knockout round play-offs',
     'first-round': 'First round',
     'second-round': 'Second round',
@@ -169,7 +227,10 @@ describe('normalizeRound', () => {
     ['Second round', 'second-round'],
     ['Preliminary round', 'qualifying'],
     ['Third qualifying round', 'qualifying'],
-    ['Qualifying play-off round', 'qualifying'],
+    ['Qualifying play-off round', 'qualifying-play-off'],
+    ['Play-off round', 'qualifying-play-off'],
+    ['Preliminary round semi-finals', 'preliminary-semi-final'],
+    ['Preliminary round - Final', 'preliminary-final'],
     ['Knockout round play-offs', 'knockout-play-off'],
     ['Knockout phase play-offs', 'knockout-play-off'],
     ['Group E', 'group'],

@@ -45,12 +45,32 @@
  *         1979-80 final Gladbach 3-2, Frankfurt 1-0: Frankfurt on away goals).
  *  [CL94] 1993-94 Champions League semi-finals: one match at the group winner's ground (data note "single-match
  *         round in this season"; AC Milan 3-0 Monaco, Barcelona 3-0 Porto).
+ *  [C19]  UEFA Executive Committee, 17 June 2020 (uefa.com "Champions League final eight in Lisbon", 2020-06-17):
+ *         the 2019-20 Champions League quarter-finals, semi-finals and final "single-leg fixtures" in Lisbon
+ *         (Estadio da Luz, Estadio Jose Alvalade); the four outstanding round of 16 second legs played as
+ *         second legs (7-8 August 2020). Amended 2019/20 Champions League regulations, Article on extra time
+ *         and penalties for single-leg ties.
+ *  [E19]  Same meeting, Europa League (uefa.com "Round of 16 venues confirmed", 2020-07-09): quarter-finals,
+ *         semi-finals and final single-leg in Cologne, Duisburg, Duesseldorf and Gelsenkirchen; the round of 16
+ *         ties whose first legs were postponed, Inter v Getafe and Sevilla v Roma, "played as single matches at
+ *         German venues"; the other six round of 16 ties kept their second legs at the home clubs' grounds
+ *         (Shakhtar v Wolfsburg, Leverkusen v Rangers, Wolves v Olympiacos, Man United v LASK, Basel v Frankfurt,
+ *         Copenhagen v Basaksehir). Single-leg ties go to extra time and penalties (sporteconomy.it, 2020-06).
+ *  [Q20]  2020-21 qualifying (UEFA Executive Committee, 17 June 2020; maltafootball.com 2020-06-17; 2020-21
+ *         Champions League qualifying, Format): every qualifying round "played in single legs ... with the only
+ *         exception of the UEFA Champions League Play-offs which will remain over two legs"; the draw decides the
+ *         host, the Champions League preliminary round at a neutral venue; extra time, then penalties. Europa
+ *         League 2020-21 play-off round single matches (Rangers 2-1 Galatasaray, 1 Oct 2020).
+ *  [PR18] Champions League preliminary round from 2018-19: four clubs "playing one-legged semi-finals and final"
+ *         hosted by one of them (2018-19 Champions League qualifying phase, Teams; hotnews.ro 2018-06).
  *  [LIB]  (the example in addedCompetitions.json) Copa Libertadores: CONMEBOL scrapped away goals for its club competitions (AP, Nov 2021); two-legged
  *         rounds: "extra time would not be played, and a penalty shoot-out would be used" (Regulations Article
  *         2.4.3); single-match final with extra time then penalties (Article 2.4.4) (tickerdossier.com, quoting the
  *         regulations of a recent edition).
  */
+import { distance } from 'fastest-levenshtein';
 import { normalizeName } from '../names/normalizeName.ts';
+import { normalizeSeasonLabel } from '../names/normalizeSeasonLabel.ts';
 import addedCompetitionsData from './addedCompetitions.json' with { type: 'json' };
 import { assertRuleSet, RuleSetError, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
 
@@ -204,19 +224,32 @@ const UEFA_RULE_SETS: readonly RuleSet[] = [
     sources: ['[SG] 2003 UEFA Cup final Porto 3-2 Celtic (silver goal, Derlei)'],
   },
   {
+    id: 'single-match-neutral-et-penalties',
+    label: 'One match on neutral ground (not a final); extra time; then penalties',
+    format: { kind: 'singleMatch', venue: 'neutral' },
+    awayGoals: 'none',
+    extraTime: EXTRA_TIME,
+    ifStillLevel: PENALTIES,
+    sources: ['[C19] [E19] the 2020 final tournaments in Lisbon and Germany', '[Q20] the 2020-21 Champions League preliminary round'],
+  },
+  {
     id: 'single-match-home-et-penalties',
     label: 'One match at one club\'s ground; extra time; then penalties',
     format: { kind: 'singleMatch', venue: 'home' },
     awayGoals: 'none',
     extraTime: EXTRA_TIME,
     ifStillLevel: PENALTIES,
-    sources: ['[CL94]'],
+    sources: ['[CL94]', '[Q20] 2020-21 single-leg qualifying ties hosted by the club drawn first', '[PR18] preliminary round mini-tournaments'],
   },
 ];
 
 /** The kinds of round a catalogue row can single out. Source labels are normalised by `normalizeRound`. */
 export type RoundKind =
   | 'qualifying'
+  /** Finer kinds of qualifying round: a row listing 'qualifying' covers them unless a row names them. */
+  | 'preliminary-semi-final'
+  | 'preliminary-final'
+  | 'qualifying-play-off'
   | 'knockout-play-off'
   | 'first-round'
   | 'second-round'
@@ -234,7 +267,14 @@ export interface Competition {
   readonly name: string;
   /** Matched case-, accent- and punctuation-insensitively. */
   readonly aliases: readonly string[];
+  /**
+   * How the competition labels its seasons: "2017-18" (`splitYear`, the default: UEFA's autumn-to-spring
+   * seasons) or "2023" (`calendarYear`, e.g. the Copa Libertadores).
+   */
+  readonly seasons?: SeasonStyle;
 }
+
+export type SeasonStyle = 'splitYear' | 'calendarYear';
 
 export interface CatalogueEntry {
   readonly competition: string;
@@ -244,13 +284,25 @@ export interface CatalogueEntry {
   readonly rounds: readonly RoundKind[] | 'otherRounds';
   readonly ruleSetId: string;
   readonly why: string;
+  /**
+   * The rule set for a tie of this round that a results file states was played in the other format
+   * (a round where only some ties became single matches, e.g. the 2019-20 Europa League round of 16).
+   * Without it, a stated format that contradicts `ruleSetId` is refused.
+   */
+  readonly otherFormat?: { readonly ruleSetId: string; readonly why: string };
 }
+
+/** The format a results file may state for a tie (`"format"`), as the rule set's TieFormat kind. */
+export type StatedFormat = 'singleMatch' | 'twoLegs';
+
+/** Qualifying kinds that fall back to rows listing 'qualifying'. */
+const QUALIFYING_KINDS: readonly RoundKind[] = ['preliminary-semi-final', 'preliminary-final', 'qualifying-play-off'];
 
 const UEFA_COMPETITIONS: readonly Competition[] = [
   {
     key: 'european-cup',
     name: 'European Cup / UEFA Champions League',
-    aliases: ['European Cup / UEFA Champions League', 'UEFA Champions League', 'Champions League', 'European Cup', "European Champion Clubs' Cup"],
+    aliases: ['European Cup / UEFA Champions League', 'UEFA Champions League', 'Champions League', 'European Cup', "European Champion Clubs' Cup", 'UCL'],
   },
   {
     key: 'cup-winners-cup',
@@ -260,7 +312,7 @@ const UEFA_COMPETITIONS: readonly Competition[] = [
   {
     key: 'uefa-cup',
     name: 'UEFA Cup / UEFA Europa League',
-    aliases: ['UEFA Cup / UEFA Europa League', 'UEFA Europa League', 'Europa League', 'UEFA Cup'],
+    aliases: ['UEFA Cup / UEFA Europa League', 'UEFA Europa League', 'Europa League', 'UEFA Cup', 'UEL'],
   },
   {
     key: 'conference-league',
@@ -286,6 +338,10 @@ const UEFA_CATALOGUE: readonly CatalogueEntry[] = [
   { competition: 'european-cup', seasons: { from: 2004, to: 2020 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[ETAG] (uefa.com 2005)' },
   { competition: 'european-cup', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: '[AG] abolition from 2021-22' },
   { competition: 'european-cup', seasons: { from: 1993, to: 1993 }, rounds: ['semi-final'], ruleSetId: 'single-match-home-et-penalties', why: '[CL94]' },
+  { competition: 'european-cup', seasons: { from: 2018, to: null }, rounds: ['preliminary-semi-final', 'preliminary-final'], ruleSetId: 'single-match-home-et-penalties', why: '[PR18] one-legged semi-finals and final hosted by one club' },
+  { competition: 'european-cup', seasons: { from: 2019, to: 2019 }, rounds: ['quarter-final', 'semi-final'], ruleSetId: 'single-match-neutral-et-penalties', why: '[C19] final tournament in Lisbon, August 2020' },
+  { competition: 'european-cup', seasons: { from: 2020, to: 2020 }, rounds: ['qualifying'], ruleSetId: 'single-match-home-et-penalties', why: '[Q20] single-leg qualifying rounds (the preliminary round at a neutral venue, but away goals never apply to one match)' },
+  { competition: 'european-cup', seasons: { from: 2020, to: 2020 }, rounds: ['qualifying-play-off'], ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[Q20] the Champions League play-offs stayed two-legged' },
   { competition: 'european-cup', seasons: { from: 1955, to: 1969 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-coin-toss', why: '[FIN75] replays until 1975' },
   { competition: 'european-cup', seasons: { from: 1970, to: 1974 }, rounds: ['final'], ruleSetId: 'final-et-replay-then-penalties', why: '[FIN75] 1974 final replay' },
   { competition: 'european-cup', seasons: { from: 1975, to: 1994 }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[FIN75]' },
@@ -320,6 +376,13 @@ const UEFA_CATALOGUE: readonly CatalogueEntry[] = [
   { competition: 'uefa-cup', seasons: { from: 2004, to: 2020 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[ETAG] (uefa.com 2005)' },
   { competition: 'uefa-cup', seasons: { from: 2004, to: null }, rounds: ['final'], ruleSetId: 'final-et-penalties', why: '[SG] dropped after 2003-04' },
   { competition: 'uefa-cup', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: '[AG] abolition from 2021-22' },
+  { competition: 'uefa-cup', seasons: { from: 2019, to: 2019 }, rounds: ['quarter-final', 'semi-final'], ruleSetId: 'single-match-neutral-et-penalties', why: '[E19] final tournament in Germany, August 2020' },
+  {
+    competition: 'uefa-cup', seasons: { from: 2019, to: 2019 }, rounds: ['round-of-16'], ruleSetId: 'two-legs-away-goals-incl-et-penalties',
+    why: '[E19] six round of 16 ties kept their second legs',
+    otherFormat: { ruleSetId: 'single-match-neutral-et-penalties', why: '[E19] Inter v Getafe and Sevilla v Roma, single matches in Germany (5-6 August 2020)' },
+  },
+  { competition: 'uefa-cup', seasons: { from: 2020, to: 2020 }, rounds: ['qualifying'], ruleSetId: 'single-match-home-et-penalties', why: '[Q20] every Europa League qualifying round and the play-offs single-leg' },
 
   // --- UEFA Conference League (from 2021-22) ---------------------------------------------------
   { competition: 'conference-league', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: 'created after the abolition of away goals [AG]' },
@@ -351,6 +414,9 @@ export function addedCompetitions(data: unknown): { ruleSets: RuleSet[]; competi
     if (typeof competition?.key !== 'string' || typeof competition.name !== 'string' || !Array.isArray(competition.aliases)) {
       fail(`competitions[${i}]`, 'expected { key, name, aliases }');
     }
+    if (competition.seasons !== undefined && competition.seasons !== 'splitYear' && competition.seasons !== 'calendarYear') {
+      fail(`competitions[${i}].seasons`, 'expected "splitYear" or "calendarYear"');
+    }
     return competition;
   });
   const catalogue = list('catalogue').map((value, i) => {
@@ -371,7 +437,7 @@ export function addedCompetitions(data: unknown): { ruleSets: RuleSet[]; competi
 }
 
 const ROUND_KINDS: readonly RoundKind[] = [
-  'qualifying', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16',
+  'qualifying', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16',
   'quarter-final', 'semi-final', 'final',
 ];
 
@@ -400,9 +466,20 @@ export function ruleSetById(id: string): RuleSet {
  * omitted means "an ordinary knockout round" (not the final).
  * Throws a RuleSetError saying what the catalogue covers when nothing matches.
  */
-export function findRuleSet(competition: string, season: string, round?: string): RuleSet {
+export function findRuleSet(competition: string, season: string, round?: string, statedFormat?: StatedFormat): RuleSet {
   const found = findCatalogueEntry(competition, season, round);
-  return ruleSetById(found.ruleSetId);
+  const ruleSet = ruleSetById(found.ruleSetId);
+  if (statedFormat === undefined || ruleSet.format.kind === statedFormat) return ruleSet;
+  const other = found.otherFormat ? ruleSetById(found.otherFormat.ruleSetId) : null;
+  if (other && other.format.kind === statedFormat) return other;
+  throw new RuleSetError(
+    `the tie is stated to be ${describeFormat(statedFormat)}, but ${competition} ${season}${round === undefined ? '' : ` "${round}"`} ` +
+      `was ${describeFormat(ruleSet.format.kind)} (rule set ${ruleSet.id}: ${found.why}), and the catalogue knows no rule set for that round played as ${describeFormat(statedFormat)}`,
+  );
+}
+
+function describeFormat(format: StatedFormat): string {
+  return format === 'singleMatch' ? 'a single match' : 'two legs';
 }
 
 /** As findRuleSet, but an explicit rule set id (a "what if") wins over the catalogue. */
@@ -422,9 +499,12 @@ export function findCatalogueEntry(competitionName: string, season: string, roun
   const inSeason = CATALOGUE.filter(
     (entry) => entry.competition === competition.key && entry.seasons.from <= year && (entry.seasons.to === null || year <= entry.seasons.to),
   );
-  const specific = inSeason.filter((entry) => entry.rounds !== 'otherRounds' && entry.rounds.includes(roundKind));
+  const listing = (kind: RoundKind) => inSeason.filter((entry) => entry.rounds !== 'otherRounds' && entry.rounds.includes(kind));
+  const specific = listing(roundKind);
+  // A preliminary semi-final or a play-off round is a qualifying round unless a row names it.
+  const parent = specific.length === 0 && QUALIFYING_KINDS.includes(roundKind) ? listing('qualifying') : [];
   const general = inSeason.filter((entry) => entry.rounds === 'otherRounds');
-  const candidates = specific.length > 0 ? specific : general;
+  const candidates = specific.length > 0 ? specific : parent.length > 0 ? parent : general;
   const [only, ...others] = candidates;
   if (only === undefined) {
     const covered = CATALOGUE.filter((entry) => entry.competition === competition.key);
@@ -445,9 +525,50 @@ export function findCompetition(name: string): Competition {
   const wanted = normalizeName(name);
   const found = COMPETITIONS.find((competition) => competition.aliases.some((alias) => normalizeName(alias) === wanted));
   if (!found) {
-    throw new RuleSetError(`unknown competition "${name}"; known: ${COMPETITIONS.map((c) => c.aliases.join(' | ')).join('; ')}`);
+    const closest = closestCompetitions(name).map((c) => `"${c}"`);
+    throw new RuleSetError(`unknown competition "${name}"; the closest known are ${closest.slice(0, -1).join(', ')} and ${closest.at(-1)}`);
   }
   return found;
+}
+
+/**
+ * The names of the known competitions closest to a name nobody knows, nearest first (edit distance
+ * between normalised names, over every alias; one name per competition).
+ */
+export function closestCompetitions(name: string, count = 3): string[] {
+  const wanted = normalizeName(name);
+  return COMPETITIONS.map((competition) => ({
+    name: competition.name,
+    distance: Math.min(...competition.aliases.map((alias) => distance(normalizeName(alias), wanted))),
+  }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map((entry) => entry.name);
+}
+
+/**
+ * A season label as this competition writes it: "2017-18" for split-year competitions (also from
+ * "2017/18", "2017-2018", "17/18"), "2023" for calendar-year ones. Throws a RuleSetError naming the
+ * candidates when the label fits the other style: "2018" for the Champions League is "2017-18" or
+ * "2018-19"; "2022-23" for the Copa Libertadores is "2022" or "2023".
+ */
+export function seasonLabelFor(competitionName: string, input: string): string {
+  const competition = findCompetition(competitionName);
+  const label = normalizeSeasonLabel(input);
+  const calendar = competition.seasons === 'calendarYear';
+  if (label === null) {
+    throw new RuleSetError(`season "${input}": expected ${calendar ? 'a year, e.g. "2023"' : 'a season like "2017-18" (or "2017/18", "2017-2018", "17/18")'}`);
+  }
+  const year = Number(label.slice(0, 4));
+  if (!calendar && /^\d{4}$/.test(label)) {
+    throw new RuleSetError(
+      `season "${input}" is ambiguous: ${competition.name} seasons span two years; did you mean "${formatSeason(year - 1)}" or "${formatSeason(year)}"?`,
+    );
+  }
+  if (calendar && !/^\d{4}$/.test(label)) {
+    throw new RuleSetError(`season "${input}": ${competition.name} seasons are calendar years; did you mean "${year}" or "${year + 1}"?`);
+  }
+  return label;
 }
 
 /** "2017-18" -> 2017; also "2017/18", "2017-2018", "1999-00", and a calendar year "2022". */
@@ -476,7 +597,10 @@ export function normalizeRound(round: string): RoundKind {
   const r = normalizeName(round);
   if (/\bgroup\b|league phase|league stage/.test(r)) return 'group';
   if (/\bknockout (round |phase |stage )?play ?offs?\b/.test(r)) return 'knockout-play-off';
-  if (/qualif|preliminar|play ?off/.test(r)) return 'qualifying';
+  if (/preliminar/.test(r) && /semi/.test(r)) return 'preliminary-semi-final';
+  if (/preliminar/.test(r) && /\bfinals?\b/.test(r)) return 'preliminary-final';
+  if (/play ?offs?\b/.test(r) && !/preliminar/.test(r)) return 'qualifying-play-off';
+  if (/qualif|preliminar/.test(r)) return 'qualifying';
   if (/semi/.test(r)) return 'semi-final';
   if (/quarter/.test(r)) return 'quarter-final';
   if (/^(the )?finals?$/.test(r)) return 'final';

@@ -4,14 +4,13 @@
  */
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import { normalizeName } from "../../names/normalizeName.ts";
-import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { findTies } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findNeighbourhood } from "../../queries/findNeighbourhood.ts";
 import type { GraphNodeRow } from "../../queries/graphNodeFields.ts";
 import { toLuceneQuery } from "../../search/toLuceneQuery.ts";
-import { RULE_SETS } from "../../ties/index.ts";
+import { RULE_SETS, RuleSetError, seasonLabelFor } from "../../ties/index.ts";
 import type { PitchGraphContext } from "../context.ts";
 import { delegateToGeneratedQuery, withArguments } from "../delegateToGeneratedQuery.ts";
 
@@ -26,9 +25,22 @@ function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
 
+/**
+ * The season as the competition labels it. Every tie belongs to a competition the tie-rule catalogue
+ * knows, so an unknown competition, or a season in the other style ("2018" for a split-year
+ * competition), is an error naming the candidates rather than a silent null.
+ */
+function tieSeason(competition: string, season: string): string {
+  try {
+    return seasonLabelFor(competition, season);
+  } catch (error) {
+    if (error instanceof RuleSetError) throw badInput(error.message);
+    throw error;
+  }
+}
+
 export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = async (_root, args, context, info) => {
-  const season = normalizeSeasonLabel(args.season);
-  if (!season) throw badInput(`season "${args.season}" is not a season label like "2017-18"`);
+  const season = tieSeason(args.competition, args.season);
   const keys = {
     competition: normalizeName(args.competition),
     season,
