@@ -26,13 +26,18 @@ function main(argv: readonly string[]): number {
     console.error(error instanceof ResultsFileError || error instanceof SyntaxError ? error.message : error);
     return 1;
   }
-  const cases: ConformanceCase[] = file.ties.map((tie) => ({
-    tieId: tie.id,
-    competition: tie.competition,
-    recordedWinner: tie.winner,
-    recordedMethod: recordedMethod(tie),
-    outcome: decideTie(tieFactsFromRecord(tie), findRuleSet(tie.competition, tie.season, tie.round)),
-  }));
+  // A tie without a recorded winner has nothing to compare with.
+  const cases: ConformanceCase[] = file.ties.flatMap((tie) =>
+    tie.winner === null
+      ? []
+      : [{
+          tieId: tie.id,
+          competition: tie.competition,
+          recordedWinner: tie.winner,
+          recordedMethod: recordedMethod(tie),
+          outcome: decideTie(tieFactsFromRecord(tie), findRuleSet(tie.competition, tie.season, tie.round, tie.format ?? undefined)),
+        }],
+  );
   const report = compareWithRecorded(cases);
   console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : `${file.fileName}: ${file.ties.length} ties\n\n${formatConformanceReport(report)}`);
   return 0;

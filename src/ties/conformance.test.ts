@@ -75,7 +75,7 @@ describe.skipIf(!existsSync(RESULTS_FILE))('the recorded ties 1955-2016', () => 
       parsed.ties.map((t) => ({
         tieId: t.id,
         competition: t.competition,
-        recordedWinner: t.winner,
+        recordedWinner: t.winner!,
         recordedMethod: recordedMethod(t),
         outcome: decideTie(tieFactsFromRecord(t), findRuleSet(t.competition, t.season, t.round)),
       })),

@@ -250,17 +250,17 @@ const rows: Record<string, Row> = {
   'after the first leg the club ahead on aggregate leads': {
     facts: ab([match('a', 'b', '2-1'), unplayed('b', 'a')]),
     rules: MODERN,
-    expected: { kind: 'inProgress', status: 'IN_PROGRESS', next: { match: 'secondLeg', legIndex: 1 }, leader: { club: { id: 'a' }, by: 'aggregate' }, explanation: 'Club A lead 2-1 after the first leg.' },
+    expected: { kind: 'inProgress', status: 'IN_PROGRESS', next: { match: 'secondLeg', legIndex: 1 }, leader: { club: { id: 'a' }, by: 'aggregate' }, explanation: "Club A lead 2-1 after the first leg. In the second leg (at Club B's ground), Club B go through with a win by 2 or more, or 1-0; 2-1 means extra time; any other result puts Club A through." },
   },
   'after a level first leg the visitors lead on away goals where the rule is in force': {
     facts: ab([match('a', 'b', '1-1')]),
     rules: MODERN,
-    expected: { kind: 'inProgress', next: { match: 'secondLeg', legIndex: null }, leader: { club: { id: 'b' }, by: 'awayGoals' }, explanation: 'Level 1-1 after the first leg; Club B ahead on away goals (1-0).' },
+    expected: { kind: 'inProgress', next: { match: 'secondLeg', legIndex: null }, leader: { club: { id: 'b' }, by: 'awayGoals' }, explanation: "Level 1-1 after the first leg; Club B ahead on away goals (1-0). In the second leg (at Club B's ground), Club A go through with a win, or a draw scoring 2 or more; 1-1 means extra time; any other result puts Club B through." },
   },
   'after a level first leg nobody leads without away goals': {
     facts: ab([match('a', 'b', '1-1')]),
     rules: NO_AWAY_GOALS,
-    expected: { kind: 'inProgress', leader: null, awayGoals: null, explanation: 'Level 1-1 after the first leg.' },
+    expected: { kind: 'inProgress', leader: null, awayGoals: null, explanation: "Level 1-1 after the first leg. In the second leg (at Club B's ground), Club B go through with a win; a draw means extra time; any other result puts Club A through." },
   },
   'level after 90 minutes without a recorded extra time is undetermined, not guessed': {
     facts: ab([match('a', 'b', '1-0'), match('b', 'a', '1-0')]),
@@ -349,6 +349,70 @@ const rows: Record<string, Row> = {
     facts: ab([match('a', 'b', '2-0', { goals: [] }), match('b', 'a', '1-0')]),
     rules: NO_AWAY_GOALS,
     expected: { winner: { id: 'a' }, decidedBy: 'AGGREGATE', explanation: 'Club A win 2-1 on aggregate.' },
+  },
+  // The second leg, told in advance: what each result would mean, from real first legs.
+  'Dortmund 2-1 Paris Saint-Germain (2019-20 round of 16): Paris need a win by two, or 1-0 (away goal); 2-1 means extra time': {
+    facts: tie(
+      [club('bvb', 'Borussia Dortmund'), club('psg', 'Paris Saint-Germain')],
+      [match('bvb', 'psg', '2-1'), { ...unplayed('psg', 'bvb'), date: '2020-03-11' }],
+    ),
+    rules: findRuleSet('Champions League', '2019-20', 'Round of 16').id,
+    expected: {
+      kind: 'inProgress',
+      explanation:
+        "Borussia Dortmund lead 2-1 after the first leg. In the second leg (2020-03-11, at Paris Saint-Germain's ground), Paris Saint-Germain go through with a win by 2 or more, or 1-0; 2-1 means extra time; any other result puts Borussia Dortmund through.",
+    },
+  },
+  'Real Madrid 1-2 Manchester City (2019-20 round of 16): City through with a draw, as away goals count': {
+    facts: tie([club('rma', 'Real Madrid'), club('mci', 'Manchester City')], [match('rma', 'mci', '1-2'), unplayed('mci', 'rma')]),
+    rules: findRuleSet('Champions League', '2019-20', 'Round of 16').id,
+    expected: {
+      explanation:
+        "Manchester City lead 2-1 after the first leg. In the second leg (at Manchester City's ground), Real Madrid go through with a win by 2 or more, or a win by one scoring 3 or more; 2-1 means extra time; any other result puts Manchester City through.",
+    },
+  },
+  'Benfica 1-0 Ajax would, without away goals (2021-22), leave Ajax needing a win by two; one goal means extra time': {
+    facts: tie([club('ben', 'Benfica'), club('aja', 'Ajax')], [match('ben', 'aja', '1-0'), unplayed('aja', 'ben')]),
+    rules: findRuleSet('Champions League', '2021-22', 'Round of 16').id,
+    expected: {
+      explanation: "Benfica lead 1-0 after the first leg. In the second leg (at Ajax's ground), Ajax go through with a win by 2 or more; a win by one means extra time; any other result puts Benfica through.",
+    },
+  },
+  // Single-match rounds inside two-legged eras: decided by the one match, never "after the first leg".
+  'Atalanta 1-2 Paris Saint-Germain, the 2019-20 quarter-final in Lisbon, is decided in one match': {
+    facts: tie([club('ata', 'Atalanta'), club('psg', 'Paris Saint-Germain')], [match('ata', 'psg', '1-2')]),
+    rules: findRuleSet('Champions League', '2019-20', 'Quarter-finals').id,
+    expected: { kind: 'decided', winner: { id: 'psg' }, decidedBy: 'REGULAR_TIME', explanation: 'Paris Saint-Germain win 2-1.' },
+  },
+  'Rangers 2-1 Galatasaray, the 2020-21 Europa League play-off round, is decided in one match': {
+    facts: tie([club('ran', 'Rangers'), club('gal', 'Galatasaray')], [match('ran', 'gal', '2-1')]),
+    rules: findRuleSet('Europa League', '2020-21', 'Play-off round').id,
+    expected: { kind: 'decided', winner: { id: 'ran' }, decidedBy: 'REGULAR_TIME', explanation: 'Rangers win 2-1.' },
+  },
+  'Rio Ave 2-2 AC Milan after extra time, Milan 9-8 on penalties (2020-21 Europa League play-off round)': {
+    facts: tie([club('rio', 'Rio Ave'), club('mil', 'AC Milan')], [match('rio', 'mil', '1-1', { aet: '2-2', pens: '8-9' })]),
+    rules: findRuleSet('Europa League', '2020-21', 'Play-off round').id,
+    expected: { winner: { id: 'mil' }, decidedBy: 'PENALTIES', explanation: 'AC Milan win 9-8 on penalties after a 2-2 draw.' },
+  },
+  'Inter 2-1 Getafe, the 2019-20 Europa League round of 16 played as one match in Gelsenkirchen': {
+    facts: tie([club('int', 'Inter'), club('get', 'Getafe')], [match('int', 'get', '2-0')]),
+    rules: findRuleSet('Europa League', '2019-20', 'Round of 16', 'singleMatch').id,
+    expected: { winner: { id: 'int' }, decidedBy: 'REGULAR_TIME' },
+  },
+  // Facts the rules never reach are listed as unused, so the importer can refuse them or keep them with a Conflict.
+  'a shoot-out after extra time decided the match is an unused fact, not silently dropped (12-11 a.e.t., pens 11-10)': {
+    facts: tie([club('vil', 'Villarreal'), club('mun', 'Manchester United')], [match('vil', 'mun', '1-1', { aet: '12-11', pens: '11-10' })]),
+    rules: findRuleSet('Europa League', '2020-21', 'Final').id,
+    expected: {
+      winner: { id: 'vil' },
+      decidedBy: 'EXTRA_TIME',
+      unusedFacts: [{ kind: 'shootOut', legIndex: 0, note: 'a shoot-out is recorded for the match, but under rule set final-et-penalties extra time decided it' }],
+    },
+  },
+  'extra time after a decided 90 minutes is an unused fact (Wisla Krakow v Panathinaikos 2005-06, as the file has it)': {
+    facts: tie([club('wis', 'Wisla Krakow'), club('pao', 'Panathinaikos')], [match('wis', 'pao', '3-1'), match('pao', 'wis', '4-1', { aet: '4-1' })]),
+    rules: findRuleSet('Champions League', '2005-06', 'Third qualifying round').id,
+    expected: { unusedFacts: [{ kind: 'extraTime', legIndex: 1 }] },
   },
   'a single match at one club\'s ground has no away goals (1993-94 semi-final)': {
     facts: tie([club('acm', 'AC Milan'), club('asm', 'AS Monaco')], [match('acm', 'asm', '1-1', { aet: '1-1', pens: '4-2' })]),

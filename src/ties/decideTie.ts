@@ -10,7 +10,7 @@
  */
 import { assertNever, type ExtraTimeRule, type LevelDecider, type RuleSet } from './ruleSet.ts';
 import { assertTieFacts, type ClubRef, type MatchFacts, type Score, type TieFacts } from './tieFacts.ts';
-import type { ClubPair, Leader, MissingFact, NextMatch, TieDecision, TieOutcome } from './tieOutcome.ts';
+import type { ClubPair, Leader, MissingFact, NextMatch, TieDecision, TieOutcome, UnusedFact } from './tieOutcome.ts';
 
 type Phase = 'normalTime' | 'extraTime';
 type Pair = [number, number];
@@ -29,6 +29,7 @@ interface Ctx {
   /** Leg index -> how much of it counts towards the aggregate. */
   readonly counted: Map<number, Phase>;
   readonly notes: string[];
+  readonly unused: UnusedFact[];
   readonly replays: readonly number[];
   replaysUsed: number;
   extraTimePlayed: boolean;
@@ -51,6 +52,7 @@ export function decideTie(tie: TieFacts, rules: RuleSet): TieOutcome {
     clubs: tie.clubs,
     counted: new Map(),
     notes: [],
+    unused: [],
     replays,
     replaysUsed: 0,
     extraTimePlayed: false,
@@ -90,10 +92,15 @@ function twoLegs(ctx: Ctx, regular: readonly number[]): Verdict {
     return { kind: 'notStarted', next: 'firstLeg', leg: first ?? null };
   }
   count(ctx, first, 'normalTime');
-  if (leg(ctx, first).afterExtraTime) note(ctx, `extra time is recorded for the first leg; it is ignored, a first leg has none`);
+  if (leg(ctx, first).afterExtraTime) {
+    note(ctx, `extra time is recorded for the first leg; it is ignored, a first leg has none`, { kind: 'extraTime', legIndex: first });
+  }
+  if (leg(ctx, first).shootOut) {
+    note(ctx, `a shoot-out is recorded for the first leg; it is ignored, a first leg has none`, { kind: 'shootOut', legIndex: first });
+  }
   if (second === undefined || !leg(ctx, second).played) {
     const leader = leaderNow(ctx);
-    return { kind: 'inProgress', next: 'secondLeg', leg: second ?? null, leader, sentence: halfwaySentence(ctx, leader) };
+    return { kind: 'inProgress', next: 'secondLeg', leg: second ?? null, leader, sentence: `${halfwaySentence(ctx, leader)}. ${secondLegNeeds(ctx, first, second ?? null, leader)}` };
   }
   count(ctx, second, 'normalTime');
   const afterNinety = leg(ctx, second).afterNormalTime;
@@ -144,7 +151,9 @@ function extraTime(ctx: Ctx, at: number, rule: ExtraTimeRule, ifStillLevel: Leve
   const totals = () => (scope === 'aggregate' ? aggregate(ctx) : matchScore(ctx, at, ctx.counted.get(at) ?? 'normalTime'));
   switch (rule.kind) {
     case 'none': {
-      if (match.afterExtraTime) note(ctx, `extra time is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} has none; it is not counted`);
+      if (match.afterExtraTime) {
+        note(ctx, `extra time is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} has none; it is not counted`, { kind: 'extraTime', legIndex: at });
+      }
       return stillLevel(ctx, ifStillLevel, at, { scope, goals: totals()[0], afterExtraTime: false });
     }
     case 'played': {
@@ -165,6 +174,7 @@ function extraTime(ctx: Ctx, at: number, rule: ExtraTimeRule, ifStillLevel: Leve
       count(ctx, at, 'extraTime');
       const s = totals();
       if (!isLevel(s)) {
+        ignoreShootOut(ctx, at, 'extra time decided it');
         const w = leading(s);
         return decided(w, scope === 'replay' ? 'REPLAY' : 'EXTRA_TIME', at, extraTimeWin(ctx, w, s, scope, rule));
       }
@@ -207,7 +217,7 @@ function stillLevel(ctx: Ctx, decider: LevelDecider, at: number, level: LevelSta
       return decided(w, 'PENALTIES', at, `${name(ctx, w)} win ${score(pens, w)} on penalties after ${drawPhrase(level)}`);
     }
     case 'coinToss': {
-      if (shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} settles a level tie by coin toss`);
+      if (shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} settles a level tie by coin toss`, { kind: 'shootOut', legIndex: at });
       const toss = ctx.tie.recorded?.find((fact) => fact.kind === 'coinToss');
       if (!toss || toss.kind !== 'coinToss') {
         return {
@@ -221,7 +231,7 @@ function stillLevel(ctx: Ctx, decider: LevelDecider, at: number, level: LevelSta
       return decided(w, 'COIN_TOSS', at, `${levelPhrase(level)}; ${name(ctx, w)} go through on a coin toss`);
     }
     case 'replay': {
-      if (shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} replays a level tie`);
+      if (shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but rule set ${ctx.rules.id} replays a level tie`, { kind: 'shootOut', legIndex: at });
       const replay = ctx.replays[ctx.replaysUsed];
       if (replay === undefined || !leg(ctx, replay).played) {
         return {
@@ -308,6 +318,7 @@ function toOutcome(ctx: Ctx, verdict: Verdict): TieOutcome {
     extraTimePlayed: ctx.extraTimePlayed,
     shootOut: ctx.shootOut ? pair(ctx, ctx.shootOut) : null,
     notes: ctx.notes,
+    unusedFacts: ctx.unused,
   };
   switch (verdict.kind) {
     case 'decided':
@@ -411,6 +422,93 @@ function halfwaySentence(ctx: Ctx, leader: Leader | null): string {
   const w = clubIndex(ctx, leader.club.id);
   if (leader.by === 'aggregate') return `${name(ctx, w)} lead ${score(agg, w)} after the first leg`;
   return `Level ${levelScore(agg)} after the first leg; ${name(ctx, w)} ahead on away goals (${score(awayGoals(ctx), w)})`;
+}
+
+/**
+ * What the second leg must produce, found by trying second-leg scores under the same rules (so away
+ * goals, extra time and what follows are exactly the engine's): "Atalanta go through with a win by 2 or
+ * more, or by one scoring 2 or more; 1-0 means extra time; any other result puts Borussia Dortmund through."
+ * Told from the side of the club behind (or, when nobody leads, the second leg's home club).
+ */
+function secondLegNeeds(ctx: Ctx, first: number, second: number | null, leader: Leader | null): string {
+  const firstLeg = leg(ctx, first);
+  const scheduled = second === null ? null : leg(ctx, second);
+  const home = scheduled?.home ?? firstLeg.away;
+  const away = scheduled?.away ?? firstLeg.home;
+  const chaser = leader ? (leader.club.id === ctx.clubs[0].id ? ctx.clubs[1] : ctx.clubs[0]) : ctx.clubs[clubIndex(ctx, home)];
+  const other = chaser.id === ctx.clubs[0].id ? ctx.clubs[1] : ctx.clubs[0];
+  const deficit = Math.abs(aggregate(ctx)[0] - aggregate(ctx)[1]);
+  const maxGoals = deficit + 6;
+  type Result = 'chaser' | 'other' | string;
+  const results = new Map<number, Map<number, Result>>();
+  for (let chaserGoals = 0; chaserGoals <= maxGoals; chaserGoals++) {
+    for (let otherGoals = 0; otherGoals <= maxGoals; otherGoals++) {
+      const score = home === chaser.id ? { home: chaserGoals, away: otherGoals } : { home: otherGoals, away: chaserGoals };
+      const legs = [firstLeg, { home, away, played: true, afterNormalTime: score }];
+      const outcome = decideTie({ id: ctx.tie.id, clubs: ctx.clubs, legs }, ctx.rules);
+      const result: Result =
+        outcome.kind === 'decided' ? (outcome.winner.id === chaser.id ? 'chaser' : 'other') : whatFollows(outcome);
+      const margin = chaserGoals - otherGoals;
+      if (!results.has(margin)) results.set(margin, new Map());
+      results.get(margin)!.set(chaserGoals, result);
+    }
+  }
+  const margins = [...results.keys()].sort((a, b) => b - a);
+  // The smallest margin at which every score tried puts the chaser through.
+  const sure = margins.filter((m) => [...results.get(m)!.values()].every((r) => r === 'chaser')).at(-1);
+  const wins: string[] = [];
+  const levels = new Map<string, string[]>();
+  for (const m of margins) {
+    if (sure !== undefined && m >= sure) continue;
+    const byResult = new Map<Result, number[]>();
+    for (const [goals, result] of [...results.get(m)!.entries()].sort((a, b) => a[0] - b[0])) {
+      if (!byResult.has(result)) byResult.set(result, []);
+      byResult.get(result)!.push(goals);
+    }
+    const all = byResult.size === 1;
+    for (const [result, goals] of byResult) {
+      if (result === 'other') continue;
+      const text = scoresText(m, goals, all, maxGoals);
+      if (result === 'chaser') wins.push(text);
+      else levels.set(result, [...(levels.get(result) ?? []), text]);
+    }
+  }
+  const venue = ` (${scheduled?.date ? `${scheduled.date}, ` : ''}at ${clubName(ctx, home)}'s ground)`;
+  const win = sure === undefined ? [] : [sure === 1 ? 'a win' : `a win by ${sure} or more`];
+  const parts = [`In the second leg${venue}, ${chaser.name} go through with ${[...win, ...wins].join(', or ')}`];
+  for (const [follows, texts] of levels) parts.push(`${texts.join(' or ')} means ${follows}`);
+  parts.push(`any other result puts ${other.name} through`);
+  return parts.join('; ');
+}
+
+/** What a level tie goes to next, from an outcome that is not decided. */
+function whatFollows(outcome: TieOutcome): string {
+  if (outcome.kind === 'undetermined') {
+    switch (outcome.missing.kind) {
+      case 'extraTimeScore':
+        return 'extra time';
+      case 'shootOut':
+        return 'a penalty shoot-out';
+      case 'coinTossWinner':
+        return 'a coin toss';
+      case 'replayReason':
+      case 'factsDoNotFitRules':
+        return 'an undecided tie';
+      default:
+        return assertNever(outcome.missing);
+    }
+  }
+  return outcome.kind === 'inProgress' && outcome.next.match === 'replay' ? 'a replay' : 'an undecided tie';
+}
+
+/** "a win by one scoring 2 or more", "1-0", "a draw": the scores of one margin, from the chaser's side. */
+function scoresText(margin: number, goals: readonly number[], wholeMargin: boolean, maxGoals: number): string {
+  const what = margin > 1 ? `a win by ${margin}` : margin === 1 ? 'a win by one' : margin === 0 ? 'a draw' : `a defeat by ${-margin}`;
+  if (wholeMargin) return what;
+  const contiguous = goals.every((g, i) => i === 0 || g === goals[i - 1]! + 1);
+  if (contiguous && goals.at(-1) === maxGoals) return `${what} scoring ${goals[0]} or more`;
+  if (goals.length <= 3) return goals.map((g) => `${g}-${g - margin}`).join(', ');
+  return contiguous ? `${what} scoring ${goals[0]} to ${goals.at(-1)}` : goals.map((g) => `${g}-${g - margin}`).join(', ');
 }
 
 function levelPhrase(level: LevelState): string {
@@ -517,19 +615,21 @@ function leaderNow(ctx: Ctx): Leader | null {
 
 function ignoreLaterPlay(ctx: Ctx, at: number, because: string): void {
   if (leg(ctx, at).afterExtraTime) {
-    note(ctx, `extra time is recorded for ${legName(ctx, at)}, but under rule set ${ctx.rules.id} ${because}; it is not counted`);
+    note(ctx, `extra time is recorded for ${legName(ctx, at)}, but under rule set ${ctx.rules.id} ${because}; it is not counted`, { kind: 'extraTime', legIndex: at });
   }
   ignoreShootOut(ctx, at, because);
 }
 
 function ignoreShootOut(ctx: Ctx, at: number, because: string): void {
-  if (leg(ctx, at).shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but under rule set ${ctx.rules.id} ${because}`);
+  if (leg(ctx, at).shootOut) note(ctx, `a shoot-out is recorded for ${legName(ctx, at)}, but under rule set ${ctx.rules.id} ${because}`, { kind: 'shootOut', legIndex: at });
   const toss = ctx.tie.recorded?.find((fact) => fact.kind === 'coinToss');
-  if (toss) note(ctx, `a coin toss is recorded, but under rule set ${ctx.rules.id} ${because}`);
+  if (toss) note(ctx, `a coin toss is recorded, but under rule set ${ctx.rules.id} ${because}`, { kind: 'coinToss', legIndex: null });
 }
 
-function note(ctx: Ctx, text: string): void {
+/** A note; with `unused`, a recorded fact the rules never reached (inconsistent input, see TieOutcome.unusedFacts). */
+function note(ctx: Ctx, text: string, unused?: Omit<UnusedFact, 'note'>): void {
   if (!ctx.notes.includes(text)) ctx.notes.push(text);
+  if (unused && !ctx.unused.some((u) => u.kind === unused.kind && u.legIndex === unused.legIndex)) ctx.unused.push({ ...unused, note: text });
 }
 
 function isLevel(p: Pair): boolean {

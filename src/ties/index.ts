@@ -59,6 +59,7 @@ export {
   type TieOutcome,
   type TieStatus,
   type UndeterminedTie,
+  type UnusedFact,
 } from './tieOutcome.ts';
 export { decideTie } from './decideTie.ts';
 export {

@@ -105,13 +105,92 @@ describe('parseResultsFile', () => {
     [
       'a malformed season and date',
       file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { date: '15/02/2018' })], { season: '2017' })]),
-      ['ties-x.json: ties[0] (id "t") season: expected "YYYY-YY", got "2017"', 'ties-x.json: ties[0] (id "t") legs[0].date: expected "YYYY-MM-DD" or null, got "15/02/2018"'],
+      [
+        'ties-x.json: ties[0] (id "t") season: season "2017" is ambiguous: UEFA Cup / UEFA Europa League seasons span two years; did you mean "2016-17" or "2017-18"?',
+        'ties-x.json: ties[0] (id "t") legs[0].date: expected "YYYY-MM-DD" or null, got "15/02/2018"',
+      ],
+    ],
+    [
+      'a day that is not in the calendar (30 February 2018)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { date: '2018-02-30' })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].date: "2018-02-30" is not a day of the calendar'],
+    ],
+    [
+      'a score too large to be a number (1e400 parses as Infinity)',
+      JSON.parse('{"ties": [{"id": "t", "competition": "UEFA Europa League", "season": "2017-18", "round": "R32", "legs": [{"date": null, "home": "A", "away": "B", "h90": 1e400, "a90": 0}]}]}'),
+      ['ties-x.json: ties[0] (id "t") legs[0].h90: expected a non-negative integer or null, got a number too large to be finite (Infinity)'],
+    ],
+    [
+      'a shoot-out too large to be a number',
+      JSON.parse('{"ties": [{"id": "t", "competition": "UEFA Europa League", "season": "2017-18", "round": "R32", "legs": [{"date": null, "home": "A", "away": "B", "h90": 1, "a90": 1, "hET": 1, "aET": 1, "pens": [1e400, 3]}]}]}'),
+      ['ties-x.json: ties[0] (id "t") legs[0].pens: expected [home, away] non-negative integers, got [a number too large to be finite (Infinity), 3]'],
+    ],
+    [
+      'a season for the wrong kind of competition (the Copa Libertadores counts calendar years)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { competition: 'Copa Libertadores', season: '2022-23' })]),
+      ['ties-x.json: ties[0] (id "t") season: season "2022-23": CONMEBOL Libertadores seasons are calendar years; did you mean "2022" or "2023"?'],
+    ],
+    [
+      'a misspelt competition, with the closest known',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { competition: 'Europa Leage' })]),
+      ['ties-x.json: ties[0] (id "t") competition: unknown competition "Europa Leage"; the closest known are "UEFA Cup / UEFA Europa League", "European Cup / UEFA Champions League" and "UEFA Conference League"'],
+    ],
+    [
+      'a format that is not one',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { format: 'one leg' })]),
+      ['ties-x.json: ties[0] (id "t") format: expected "single_match" or "two_legs", got "one leg"'],
+    ],
+    [
+      'a scheduled leg with a score',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0), leg('Atalanta', 'Borussia Dortmund', 2, 0, { played: false })])]),
+      ['ties-x.json: ties[0] (id "t") legs[1].h90: a leg not played yet (played: false) has no h90, got 2', 'ties-x.json: ties[0] (id "t") legs[1].a90: a leg not played yet (played: false) has no a90, got 0'],
+    ],
+    [
+      'a coin toss without the club that won it',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { decision: { kind: 'coin_toss', reason: 'drawn in Zurich' } })]),
+      ['ties-x.json: ties[0] (id "t") decision.winner: a coin toss needs the club it went to'],
+    ],
+    [
+      'an ordered replay with no replay among the legs',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { decision: { kind: 'replay_ordered', reason: 'ineligible player' } })]),
+      ['ties-x.json: ties[0] (id "t") decision.kind: an ordered replay needs the replay among the legs (replay: true)'],
+    ],
+    [
+      'a decision of an unknown kind',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { decision: { kind: 'arm_wrestle', reason: 'x' } })]),
+      ['ties-x.json: ties[0] (id "t") decision.kind: expected "coin_toss", "awarded", "replay_ordered", got "arm_wrestle"'],
     ],
     ['a record without an id is named by its index', file([{ ...DORTMUND_ATALANTA, id: 7 }]), ['ties-x.json: ties[0] id: expected a non-empty string, got 7']],
     ['a tie that is not an object', file([42]), ['ties-x.json: ties[0]: expected an object, got 42']],
     ['a file whose ties are missing', { about: 'x', sources: [] }, ['ties-x.json: ties: expected an array, got nothing']],
   ])('reports %s', (_, json, expected) => {
     expect(issues(json)).toEqual(expected);
+  });
+
+  test('winner, winner_basis, source, phase, about and sources may all be left out: the engine decides and the file is the source', () => {
+    const bare = { ties: [{ id: 't', competition: 'UEFA Europa League', season: '2017/18', round: 'R32', legs: DORTMUND_ATALANTA.legs }] };
+    const parsed = parseResultsFile(bare, 'ties-x.json');
+    expect(parsed).toMatchObject({ about: '', sources: [] });
+    expect(parsed.ties[0]).toMatchObject({ season: '2017-18', winner: null, winnerBasis: '', source: '', phase: '', format: null, decision: null });
+  });
+
+  test('a tie in progress: the first leg played, the second scheduled with its date and no score', () => {
+    const parsed = parseResultsFile(
+      file([record('t', [leg('Borussia Dortmund', 'Paris Saint-Germain', 2, 1), { date: '2020-03-11', home: 'Paris Saint-Germain', away: 'Borussia Dortmund', played: false }], { winner: undefined })]),
+      'ties-x.json',
+    );
+    expect(parsed.ties[0]!.legs[1]).toMatchObject({ played: false, h90: null, a90: null, date: '2020-03-11' });
+    expect(tieFactsFromRecord(parsed.ties[0]!).legs[1]).toMatchObject({ played: false, afterNormalTime: null });
+  });
+
+  test('recorded decisions become engine facts: an ordered replay, an awarded tie, a coin toss', () => {
+    const legs = [leg('VfB Stuttgart', 'Leeds United', 3, 0), leg('Leeds United', 'VfB Stuttgart', 3, 0, { awarded: true }), leg('VfB Stuttgart', 'Leeds United', 1, 2, { replay: true })];
+    const replay = parseResultsFile(file([record('t', legs, { winner: undefined, decision: { kind: 'replay_ordered', reason: 'fourth foreign player' } })]), 'x.json');
+    expect(tieFactsFromRecord(replay.ties[0]!).recorded).toEqual([{ kind: 'replayOrdered', reason: 'fourth foreign player' }]);
+    const awarded = parseResultsFile(file([record('t', legs.slice(0, 2), { winner: undefined, decision: { kind: 'awarded', winner: 'Leeds United', reason: 'disqualified' } })]), 'x.json');
+    expect(tieFactsFromRecord(awarded.ties[0]!).recorded).toEqual([{ kind: 'awarded', winner: 'Leeds United', reason: 'disqualified' }]);
+    const toss = parseResultsFile(file([record('t', legs.slice(0, 2), { winner: undefined, decision: { kind: 'coin_toss', winner: 'VfB Stuttgart', reason: 'toss in Zurich' } })]), 'x.json');
+    expect(tieFactsFromRecord(toss.ties[0]!).recorded).toEqual([{ kind: 'coinToss', winner: 'VfB Stuttgart', source: 'toss in Zurich' }]);
   });
 
   test('collects every error in the file, not just the first', () => {
@@ -142,7 +221,7 @@ describe('parseResultsFile', () => {
   });
 
   test('a root that is not an object is one clear error', () => {
-    expect(issues([])).toEqual(['ties-x.json: (root): expected an object, got an array of 0']);
+    expect(issues([])).toEqual(['ties-x.json: (root): expected an object, got []']);
   });
 });
 

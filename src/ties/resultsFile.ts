@@ -2,20 +2,28 @@
  * The recorded-ties results file (e.g. /work/shared/data/uefa-ties/ties-1955-2016.json): a pure
  * parser/validator, and the conversion of one recorded tie into TieFacts for decideTie.
  *
- * Format: { about, sources: string[], ties: [{ id, competition, season, round, phase,
- *   legs: [{ date, home, away, h90, a90, hET?, aET?, pens?: [h, a], replay?: true, awarded?, method_note? }],
- *   winner, winner_basis, source, notes?: string[] }] }
- * h90/a90 may both be null when the source gives only the score after extra time.
+ * Format (docs/results-format.md): { about?, sources?: string[], ties: [{ id, competition, season, round, phase?,
+ *   format?: "single_match" | "two_legs",
+ *   legs: [{ date, home, away, played?: false, h90, a90, hET?, aET?, pens?: [h, a], replay?: true, awarded?, method_note? }],
+ *   decision?: { kind: "coin_toss" | "awarded" | "replay_ordered", winner?, reason },
+ *   winner?, winner_basis?, source?, notes?: string[] }] }
+ * h90/a90 may both be null when the source gives only the score after extra time; a leg with
+ * `played: false` (scheduled) has no score. The season is written as its competition writes it
+ * ("2017-18", "2017/18", "17/18"; "2023" for a calendar-year competition) and stored normalised.
  *
  * parseResultsFile collects every problem (up to a cap) and throws one ResultsFileError naming the file,
  * the record (index and id) and the field of each.
  */
+import { assertNever, RuleSetError } from './ruleSet.ts';
+import { seasonLabelFor, type StatedFormat } from './ruleSets.ts';
 import { awardedMatch, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
 
 export interface RecordedLeg {
   readonly date: string | null;
   readonly home: string;
   readonly away: string;
+  /** False for a scheduled leg not played yet (no score). */
+  readonly played: boolean;
   readonly h90: number | null;
   readonly a90: number | null;
   readonly hET: number | null;
@@ -36,11 +44,27 @@ export interface RecordedTie {
   readonly round: string;
   readonly phase: string;
   readonly legs: readonly RecordedLeg[];
-  /** Club name exactly as the file spells it. */
-  readonly winner: string;
+  /** The format the file states for this tie, when it states one; else the catalogue's for the round. */
+  readonly format: StatedFormat | null;
+  /** A decision the organiser took that scores cannot show (coin toss, tie awarded, replay ordered). */
+  readonly decision: RecordedDecision | null;
+  /** Club name exactly as the file spells it; null when the file leaves the winner to the engine. */
+  readonly winner: string | null;
   readonly winnerBasis: string;
   readonly source: string;
   readonly notes: readonly string[];
+}
+
+/** The decision kinds a results file can record, as written in the file. */
+export const DECISION_KINDS = ['coin_toss', 'awarded', 'replay_ordered'] as const;
+export type RecordedDecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface RecordedDecision {
+  readonly kind: RecordedDecisionKind;
+  /** Club name as in the legs: who won the coin toss or was awarded the tie; null for an ordered replay. */
+  readonly winner: string | null;
+  /** Why, in the source's terms: "VfB Stuttgart fielded a fourth foreign player ...". */
+  readonly reason: string;
 }
 
 export interface ResultsFile {
@@ -69,8 +93,10 @@ export class ResultsFileError extends Error {
 /** Stop collecting after this many problems: a wholly wrong file should not produce millions of lines. */
 export const MAX_ISSUES = 200;
 
-const TIE_KEYS = new Set(['id', 'competition', 'season', 'round', 'phase', 'legs', 'winner', 'winner_basis', 'source', 'notes']);
-const LEG_KEYS = new Set(['date', 'home', 'away', 'h90', 'a90', 'hET', 'aET', 'pens', 'replay', 'awarded', 'method_note']);
+const TIE_KEYS = new Set(['id', 'competition', 'season', 'round', 'phase', 'format', 'legs', 'decision', 'winner', 'winner_basis', 'source', 'notes']);
+const LEG_KEYS = new Set(['date', 'home', 'away', 'played', 'h90', 'a90', 'hET', 'aET', 'pens', 'replay', 'awarded', 'method_note']);
+const DECISION_KEYS = new Set(['kind', 'winner', 'reason']);
+const FORMATS: Record<string, StatedFormat> = { single_match: 'singleMatch', two_legs: 'twoLegs' };
 
 export function parseResultsFile(json: unknown, fileName: string): ResultsFile {
   const issues: string[] = [];
@@ -86,9 +112,10 @@ export function parseResultsFile(json: unknown, fileName: string): ResultsFile {
   if (!isRecord(json)) {
     throw new ResultsFileError(fileName, [`${fileName}: (root): expected an object, got ${describe(json)}`], false);
   }
-  const about = stringField(json, 'about', '', report) ?? '';
+  const about = json.about === undefined ? '' : (stringField(json, 'about', '', report) ?? '');
+  // Without `sources`, the file itself is the source (the importer's dataset Source).
   const sources = Array.isArray(json.sources) ? json.sources.filter((s): s is string => typeof s === 'string') : [];
-  if (!Array.isArray(json.sources) || sources.length !== json.sources.length) {
+  if (json.sources !== undefined && (!Array.isArray(json.sources) || sources.length !== json.sources.length)) {
     report('sources', `expected an array of strings, got ${describe(json.sources)}`);
   }
   if (!Array.isArray(json.ties)) {
@@ -130,13 +157,27 @@ function parseTie(raw: unknown, index: number, report: Report, seenIds: Map<stri
     else seenIds.set(id, index);
   }
   const competition = stringField(raw, 'competition', tiePrefix, r);
-  const season = stringField(raw, 'season', tiePrefix, r);
-  if (season !== null && !/^\d{4}-\d{2}$/.test(season)) r(`${at} season`, `expected "YYYY-YY", got ${JSON.stringify(season)}`);
+  const rawSeason = stringField(raw, 'season', tiePrefix, r);
+  let season: string | null = null;
+  if (rawSeason !== null && competition !== null) {
+    try {
+      season = seasonLabelFor(competition, rawSeason);
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      r(`${at} ${/unknown competition/.test(error.message) ? 'competition' : 'season'}`, error.message);
+    }
+  }
   const round = stringField(raw, 'round', tiePrefix, r);
-  const phase = stringField(raw, 'phase', tiePrefix, r);
-  const winner = stringField(raw, 'winner', tiePrefix, r);
-  const winnerBasis = stringField(raw, 'winner_basis', tiePrefix, r);
-  const source = stringField(raw, 'source', tiePrefix, r);
+  const phase = raw.phase === undefined ? '' : stringField(raw, 'phase', tiePrefix, r);
+  const optional = (key: string) => (raw[key] === undefined ? null : stringField(raw, key, tiePrefix, r));
+  const winner = optional('winner');
+  const winnerBasis = optional('winner_basis');
+  const source = optional('source');
+  let format: StatedFormat | null = null;
+  if (raw.format !== undefined) {
+    format = typeof raw.format === 'string' ? (FORMATS[raw.format] ?? null) : null;
+    if (format === null) r(`${at} format`, `expected "single_match" or "two_legs", got ${describe(raw.format)}`);
+  }
   let notes: string[] = [];
   if (raw.notes !== undefined) {
     if (Array.isArray(raw.notes) && raw.notes.every((n) => typeof n === 'string')) notes = raw.notes as string[];
@@ -170,8 +211,9 @@ function parseTie(raw: unknown, index: number, report: Report, seenIds: Map<stri
       r(`${at} winner`, `${JSON.stringify(winner)} is not one of the tie's clubs (${[...clubs].map((c) => JSON.stringify(c)).join(', ')})`);
     }
   }
+  const decision = raw.decision === undefined ? null : parseDecision(raw.decision, `${at} decision`, r, legs);
 
-  if (before.count > 0 || id === null || competition === null || season === null || round === null || phase === null || winner === null) {
+  if (before.count > 0 || id === null || competition === null || season === null || round === null || phase === null) {
     return null;
   }
   return {
@@ -182,6 +224,8 @@ function parseTie(raw: unknown, index: number, report: Report, seenIds: Map<stri
     round,
     phase,
     legs,
+    format,
+    decision,
     winner,
     winnerBasis: winnerBasis ?? '',
     source: source ?? '',
@@ -203,8 +247,24 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
 
   let date: string | null = null;
   if (raw.date === null || raw.date === undefined) date = null;
-  else if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date)) date = raw.date;
-  else r(`${at}.date`, `expected "YYYY-MM-DD" or null, got ${describe(raw.date)}`);
+  else if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date)) {
+    if (isCalendarDate(raw.date)) date = raw.date;
+    else r(`${at}.date`, `${JSON.stringify(raw.date)} is not a day of the calendar`);
+  } else r(`${at}.date`, `expected "YYYY-MM-DD" or null, got ${describe(raw.date)}`);
+
+  if (raw.played !== undefined && typeof raw.played !== 'boolean') r(`${at}.played`, `expected a boolean, got ${describe(raw.played)}`);
+  if (raw.played === false) {
+    // A scheduled leg: who plays whom (and when, if known), nothing that only a played match has.
+    const home = stringField(raw, 'home', `${at}.`, r);
+    const away = stringField(raw, 'away', `${at}.`, r);
+    if (home !== null && home === away) r(`${at}.away`, `same club as home (${JSON.stringify(home)})`);
+    for (const key of ['h90', 'a90', 'hET', 'aET', 'pens', 'awarded', 'method_note'] as const) {
+      if (raw[key] !== undefined && raw[key] !== null) r(`${at}.${key}`, `a leg not played yet (played: false) has no ${key}, got ${describe(raw[key])}`);
+    }
+    if (raw.replay !== undefined && typeof raw.replay !== 'boolean') r(`${at}.replay`, `expected a boolean, got ${describe(raw.replay)}`);
+    if (!ok || home === null || away === null) return null;
+    return { date, home, away, played: false, h90: null, a90: null, hET: null, aET: null, pens: null, replay: raw.replay === true, awarded: false, methodNote: null };
+  }
 
   const home = stringField(raw, 'home', `${at}.`, r);
   const away = stringField(raw, 'away', `${at}.`, r);
@@ -253,6 +313,7 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
     date,
     home,
     away,
+    played: true,
     h90,
     a90,
     hET,
@@ -262,6 +323,42 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
     awarded: raw.awarded === true,
     methodNote: typeof raw.method_note === 'string' ? raw.method_note : null,
   };
+}
+
+function parseDecision(raw: unknown, at: string, report: Report, legs: readonly RecordedLeg[]): RecordedDecision | null {
+  if (!isRecord(raw)) {
+    report(at, `expected an object { kind, winner?, reason }, got ${describe(raw)}`);
+    return null;
+  }
+  let ok = true;
+  const r: Report = (path, message) => {
+    ok = false;
+    report(path, message);
+  };
+  for (const key of Object.keys(raw)) if (!DECISION_KEYS.has(key)) r(`${at}.${key}`, 'unknown field');
+  const kind = DECISION_KINDS.find((k) => k === raw.kind) ?? null;
+  if (kind === null) r(`${at}.kind`, `expected ${DECISION_KINDS.map((k) => `"${k}"`).join(', ')}, got ${describe(raw.kind)}`);
+  const reason = stringField(raw, 'reason', `${at}.`, r);
+  const winner = raw.winner === undefined || raw.winner === null ? null : stringField(raw, 'winner', `${at}.`, r);
+  if (kind === 'coin_toss' || kind === 'awarded') {
+    if (raw.winner === undefined || raw.winner === null) r(`${at}.winner`, `a ${kind.replace('_', ' ')} needs the club it went to`);
+  } else if (kind === 'replay_ordered' && winner !== null) {
+    r(`${at}.winner`, 'an ordered replay names no winner: the replay decides');
+  }
+  const first = legs[0];
+  if (winner !== null && first && winner !== first.home && winner !== first.away) {
+    r(`${at}.winner`, `${JSON.stringify(winner)} is not one of the tie's clubs (${JSON.stringify(first.home)}, ${JSON.stringify(first.away)})`);
+  }
+  if (kind === 'replay_ordered' && !legs.some((leg) => leg.replay)) r(`${at}.kind`, 'an ordered replay needs the replay among the legs (replay: true)');
+  if (!ok || kind === null || reason === null) return null;
+  return { kind, winner, reason };
+}
+
+/** True for a real day: "2018-02-30" is not one. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
@@ -284,7 +381,7 @@ export function tieFactsFromRecord(tie: RecordedTie): TieFacts {
       home: leg.home,
       away: leg.away,
       date: leg.date,
-      played: true,
+      played: leg.played,
       afterNormalTime,
       afterExtraTime,
       shootOut: leg.pens ? { home: leg.pens[0], away: leg.pens[1] } : null,
@@ -292,13 +389,30 @@ export function tieFactsFromRecord(tie: RecordedTie): TieFacts {
       awarded: awardedMatch(leg.awarded, leg, final, leg.methodNote),
     };
   });
-  const recorded: RecordedFact[] = [];
-  tie.legs.forEach((leg, i) => {
-    if (leg.methodNote !== null && /coin toss|drawing of lots/i.test(leg.methodNote)) {
-      recorded.push({ kind: 'coinToss', winner: tie.winner, source: `legs[${i}].method_note "${leg.methodNote}"` });
+  return { id: tie.id, clubs, legs, recorded: recordedFactsOf(tie) };
+}
+
+/**
+ * The recorded decision as an engine fact: the `decision` field, or else a leg's `method_note`
+ * "coin toss" (the older way), which goes to the recorded winner.
+ */
+export function recordedFactsOf(tie: RecordedTie): RecordedFact[] {
+  const decision = tie.decision;
+  if (decision) {
+    switch (decision.kind) {
+      case 'coin_toss':
+        return [{ kind: 'coinToss', winner: decision.winner!, source: decision.reason }];
+      case 'awarded':
+        return [{ kind: 'awarded', winner: decision.winner!, reason: decision.reason }];
+      case 'replay_ordered':
+        return [{ kind: 'replayOrdered', reason: decision.reason }];
+      default:
+        return assertNever(decision.kind);
     }
-  });
-  return { id: tie.id, clubs, legs, recorded };
+  }
+  const index = tie.legs.findIndex((leg) => leg.methodNote !== null && /coin toss|drawing of lots/i.test(leg.methodNote));
+  if (index < 0 || tie.winner === null) return [];
+  return [{ kind: 'coinToss', winner: tie.winner, source: `legs[${index}].method_note "${tie.legs[index]!.methodNote}"` }];
 }
 
 /**
@@ -328,8 +442,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (Array.isArray(value)) {
+    const simple = value.length <= 4 && value.every((item) => item === null || typeof item !== 'object');
+    return simple ? `[${value.map(describe).join(', ')}]` : `an array of ${value.length}`;
+  }
   if (typeof value === 'object') return 'an object';
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would print as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number too large to be finite (${value})`;
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -62,6 +62,20 @@ interface OutcomeBase {
   readonly explanation: string;
   /** Recorded facts the rules did not use (extra time after the tie was already decided, an unneeded shoot-out ...). */
   readonly notes: readonly string[];
+  /**
+   * The recorded facts among those notes that contradict the rest of the record: extra time after a
+   * decided 90 minutes, a shoot-out after a decided extra time, an unneeded coin toss. The importer
+   * refuses them or keeps them with a Conflict (src/ties/checkRecordedTie.ts).
+   */
+  readonly unusedFacts: readonly UnusedFact[];
+}
+
+export interface UnusedFact {
+  readonly kind: 'extraTime' | 'shootOut' | 'coinToss';
+  /** Index in TieFacts.legs; null for a fact of the whole tie (a coin toss). */
+  readonly legIndex: number | null;
+  /** The engine's note about it. */
+  readonly note: string;
 }
 
 export interface NotStartedTie extends OutcomeBase {
