@@ -4,7 +4,7 @@ import type { Tie } from "../sdk/index.ts";
 const bvb = { id: "club:borussia-dortmund", name: "Borussia Dortmund" };
 const ata = { id: "club:atalanta", name: "Atalanta" };
 
-type Entry = Tie["timeline"][number];
+type Entry = NonNullable<Tie["timeline"]>[number];
 
 function entry(
   sequence: number,

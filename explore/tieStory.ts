@@ -31,7 +31,8 @@ const ruleWords: Record<string, string> = {
 const times = (count: number) => (count === 1 ? "once" : count === 2 ? "twice" : `${count} times`);
 
 export function tieStory(tie: Pick<Tie, "outcome" | "timeline">): TieStory {
-  const { outcome, timeline } = tie;
+  const { outcome } = tie;
+  const timeline = tie.timeline ?? [];
   const winner = outcome.winner?.name;
   const headline = winner
     ? `${winner} go through`

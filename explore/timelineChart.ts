@@ -5,7 +5,7 @@
  */
 import type { Tie } from "../sdk/index.ts";
 
-type Entry = Tie["timeline"][number];
+type Entry = NonNullable<Tie["timeline"]>[number];
 
 /** Which of the tie's two clubs: the first leg's home club is "first". */
 export type Side = "first" | "second";
@@ -71,7 +71,7 @@ export function clubsOf(tie: Pick<Tie, "legs" | "outcome">): TimelineChartModel[
 
 export function timelineChart(tie: Pick<Tie, "legs" | "outcome" | "timeline">): TimelineChartModel | null {
   const clubs = clubsOf(tie);
-  if (!clubs || tie.timeline.length === 0) return null;
+  if (!clubs || !tie.timeline || tie.timeline.length === 0) return null;
   const sideOf = (clubId: string | undefined | null): Side | null =>
     clubId === clubs.first.id ? "first" : clubId === clubs.second.id ? "second" : null;
   const leadOf = (entry: Entry) => {

@@ -35,11 +35,11 @@ describe("getTie", () => {
       "Borussia Dortmund 3-2 Atalanta",
       "Atalanta 1-1 Borussia Dortmund",
     ]);
-    const goals = tie!.timeline.filter((entry) => entry.kind === "GOAL");
+    const goals = tie!.timeline!.filter((entry) => entry.kind === "GOAL");
     expect(goals.map((entry) => entry.scorer?.name)).toEqual([
       "André Schürrle", "Josip Iličić", "Josip Iličić", "Michy Batshuayi", "Michy Batshuayi", "Rafael Tolói", "Marcel Schmelzer",
     ]);
-    expect(tie!.timeline.filter((entry) => entry.leaderFlipped).map((entry) => entry.scorer?.name)).toEqual([
+    expect(tie!.timeline!.filter((entry) => entry.leaderFlipped).map((entry) => entry.scorer?.name)).toEqual([
       "Josip Iličić", "Michy Batshuayi", "Rafael Tolói", "Marcel Schmelzer",
     ]);
     for (const leg of tie!.legs) for (const goal of leg.goals) expect(goal.sources.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
 import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
-import { tieResolvers } from "./resolvers/Tie.ts";
+import { tieOutcomeResolvers, tieResolvers } from "./resolvers/Tie.ts";
 
 export const schemaFile = path.join(projectRoot, "schema.graphql");
 
@@ -24,6 +24,7 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
     resolvers: {
       Query: { tie, ruleSets, neighbourhood, connection },
       Tie: tieResolvers,
+      TieOutcome: tieOutcomeResolvers,
     },
   });
   const schema = await neoSchema.getSchema();

@@ -8,9 +8,10 @@ import type { Database } from "../database/Database.ts";
 import { readSeedFiles } from "../seeds/loadSeeds.ts";
 import type { SeedFile } from "../seeds/seedFormat.ts";
 import { validateSeeds } from "../seeds/validateSeeds.ts";
-import { parseResultsFile, ResultsFileError } from "../ties/index.ts";
+import { checkRecordedTie, parseResultsFile, ResultsFileError, type ResultsFile } from "../ties/index.ts";
+import { contradictionConflicts } from "./contradictionConflicts.ts";
 import { detectFileFormat, type ImportFormat } from "./detectFileFormat.ts";
-import { resultsToFacts, type ExistingEntity } from "./resultsToFacts.ts";
+import { datasetSourceId, resultsToFacts, type ExistingEntity } from "./resultsToFacts.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { writeFacts, type FactCounts } from "./writeFacts.ts";
 
@@ -53,9 +54,10 @@ export async function importFile(database: Database, filePath: string, options: 
 
   const facts = format === "results" ? null : await checkedSeedFile(fileName, content, options.seedsDir);
   const results = format === "results" ? parsedResults(fileName, content) : null;
+  const checked = results ? checkedResults(results) : null;
 
   const counts = await database.writeTransaction(async (tx) => {
-    const batch = facts ?? resultsToFacts(results!, await existingEntities(tx));
+    const batch = facts ?? withConflicts(resultsToFacts(results!, await existingEntities(tx), checked!.ruleSetIds), checked!.conflicts);
     try {
       return await writeFacts(tx, batch, ruleSetIdFor);
     } catch (error) {
@@ -81,6 +83,30 @@ function parsedResults(fileName: string, content: unknown) {
     if (error instanceof ResultsFileError) throw new ImportError(fileName, error.issues);
     throw error;
   }
+}
+
+/**
+ * Every tie decided at the door, as a query would decide it: what the engine would refuse (no rule
+ * set for a stated format, legs that contradict the format, a shoot-out counted into the score) stops
+ * the import with the file, record and field; facts the rules never reach become Conflicts.
+ */
+function checkedResults(file: ResultsFile) {
+  const problems: string[] = [];
+  const ruleSetIds = new Map<string, string>();
+  const conflicts = [];
+  for (const tie of file.ties) {
+    const check = checkRecordedTie(tie);
+    const at = `ties[${tie.index}] (id ${JSON.stringify(tie.id)})`;
+    problems.push(...check.problems.map((problem) => `${file.fileName}: ${at} ${problem.field}: ${problem.message}`));
+    if (check.ruleSet) ruleSetIds.set(tie.id, check.ruleSet.id);
+    conflicts.push(...contradictionConflicts(tie, check.contradictions, datasetSourceId(file.fileName)));
+  }
+  if (problems.length) throw new ImportError(file.fileName, problems);
+  return { ruleSetIds, conflicts };
+}
+
+function withConflicts(batch: SeedFile, conflicts: NonNullable<SeedFile["conflicts"]>): SeedFile {
+  return conflicts.length ? { ...batch, conflicts: [...(batch.conflicts ?? []), ...conflicts] } : batch;
 }
 
 /**

@@ -68,7 +68,11 @@ function entityResolver(
   };
 }
 
-export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): SeedFile {
+/**
+ * `ruleSetIds`: the rule set checked for each tie (by results-file tie id), where it may differ from
+ * what the catalogue gives for the stage (a tie the file states was a single match in a two-legged round).
+ */
+export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleSetIds: ReadonlyMap<string, string> = new Map()): SeedFile {
   const sourceId = datasetSourceId(file.fileName);
   const sources = [sourceId];
   const takenIds = new Set([...existing.competitions, ...existing.clubs].map((entity) => entity.id));
@@ -99,7 +103,8 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
       id: tieId,
       stage: stageId,
       clubs: [clubIdOf(first.home), clubIdOf(first.away)],
-      sourceWinnerName: tie.winner,
+      ...(tie.winner !== null ? { sourceWinnerName: tie.winner } : {}),
+      ...(ruleSetIds.has(tie.id) ? { ruleSetId: ruleSetIds.get(tie.id)! } : {}),
       ...recordedDecisionOf(tie, clubIdOf),
       sources,
     });
@@ -109,6 +114,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
         tie: tieId,
         legNumber: index + 1,
         isReplay: leg.replay,
+        played: leg.played,
         ...(leg.date ? { date: leg.date } : {}),
         home: clubIdOf(leg.home),
         away: clubIdOf(leg.away),
@@ -138,9 +144,21 @@ function catalogueAliasesOf(name: string): string[] {
   return known ? known.aliases.filter((alias) => normalizeName(alias) !== normalizeName(name)) : [];
 }
 
-/** A coin toss is a fact the file records in a leg's method note; it goes to the recorded winner. */
+const decisionKinds = { coin_toss: "COIN_TOSS", awarded: "AWARDED", replay_ordered: "REPLAY_ORDERED" } as const;
+
+/**
+ * The tie's recorded decision: the file's `decision` field, or else (the older way) a coin toss in a
+ * leg's method note, which goes to the recorded winner.
+ */
 function recordedDecisionOf(tie: RecordedTie, clubIdOf: (name: string) => string): Partial<SeedTie> {
+  if (tie.decision) {
+    return {
+      recordedDecision: decisionKinds[tie.decision.kind],
+      ...(tie.decision.winner !== null ? { recordedWinner: clubIdOf(tie.decision.winner) } : {}),
+      recordedDecisionNote: tie.decision.reason,
+    };
+  }
   const note = tie.legs.map((leg) => leg.methodNote).find((text) => text !== null && /coin toss|drawing of lots/i.test(text));
-  if (!note) return {};
+  if (!note || tie.winner === null) return {};
   return { recordedDecision: "COIN_TOSS", recordedWinner: clubIdOf(tie.winner), recordedDecisionNote: note };
 }

@@ -48,7 +48,7 @@ export function checkSeedConsistency(inputs: readonly SeedInput[], problems: str
         for (const club of clubs) {
           if (club !== match.home && club !== match.away) problems.push(`${where}: club "${club}" did not play in match "${match.id}"`);
         }
-        checkTime(event, where, problems);
+        checkTime(event, where, problems, hasExtraTime(match));
         const goal = "goal" in event ? event.goal : undefined;
         if (goal && !goal.startsWith(`${match.id}/goal-`)) problems.push(`${where}.goal: "${goal}" is a goal of another match`);
         if (kind === "substitutions") {
@@ -126,7 +126,7 @@ function checkMatch(match: SeedMatch, tieClubs: unknown, where: string, problems
     if (goal.club !== match.home && goal.club !== match.away) {
       problems.push(`${where}.goals[${goalIndex}].club: "${goal.club}" did not play in this match`);
     }
-    checkTime(goal, `${where}.goals[${goalIndex}]`, problems);
+    checkTime(goal, `${where}.goals[${goalIndex}]`, problems, hasExtraTime(match));
   });
   for (const side of ["home", "away"] as const) {
     const afterNinety = match[`${side}Score`];
@@ -137,13 +137,27 @@ function checkMatch(match: SeedMatch, tieClubs: unknown, where: string, problems
   }
 }
 
-/** A minute fits its period (if both are given), and stoppage time follows the end of a period. */
+function hasExtraTime(match: SeedMatch): boolean {
+  return match.homeScoreAfterExtraTime !== undefined || match.awayScoreAfterExtraTime !== undefined;
+}
+
+/**
+ * A minute fits its period (if both are given), and stoppage time follows the end of a period.
+ * In a match without extra time nothing happens after minute 90: a goal in the third minute of
+ * stoppage time is minute 90, addedTime 3, never minute 93 (which the timeline would place in an
+ * extra time that was not played).
+ */
 function checkTime(
   time: { minute?: number; addedTime?: number; period?: EventPeriod },
   where: string,
   problems: string[],
+  extraTime: boolean,
 ): void {
   if (time.minute !== undefined && time.minute > 120) problems.push(`${where}.minute: ${time.minute} is past the 120th minute`);
+  else if (!extraTime && time.minute !== undefined && time.minute > 90) {
+    problems.push(`${where}.minute: ${time.minute} in a match without extra time; stoppage time is written minute 90, addedTime ${time.minute - 90}`);
+  }
+  if (!extraTime && time.period === "EXTRA_TIME") problems.push(`${where}.period: EXTRA_TIME in a match without extra time`);
   if (time.addedTime !== undefined && (time.minute === undefined || !periodEnds.has(time.minute))) {
     problems.push(`${where}.addedTime: stoppage time follows minute 45, 90, 105 or 120, got minute ${time.minute ?? "none"}`);
   }

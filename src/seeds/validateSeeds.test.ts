@@ -18,7 +18,7 @@ function base(): SeedFile {
       { id: report, kind: "REPORT", title: "Report A" },
       { id: other, kind: "REPORT", title: "Report B" },
     ],
-    competitions: [{ id: "competition:cup", name: "Cup", aliases: [], sources: [report] }],
+    competitions: [{ id: "competition:cup", name: "UEFA Europa League", aliases: [], sources: [report] }],
     clubs: [
       { id: "club:home", name: "Home", aliases: [], sources: [report] },
       { id: "club:away", name: "Away", aliases: [], sources: [report] },
@@ -230,6 +230,37 @@ describe("relationship facts inside entity records", () => {
     ],
   ])("%s", (_why, replace, problem) => {
     const problems = problemsWith({}, replace);
+    if (problem === null) expect(problems).toEqual([]);
+    else expect(problems.join("\n")).toContain(problem);
+  });
+});
+
+describe("a match's result, checked as the tie engine would at query time", () => {
+  const baseMatch = base().matches![0]!;
+  const goals = baseMatch.goals;
+  test.each<[string, Record<string, unknown>, string | null]>([
+    ["a goal in stoppage time written 90+3 is valid", { goals: [goals[0]!, { ...goals[1]!, minute: 90, addedTime: 3 }] }, null],
+    [
+      "a goal at minute 93 of a match without extra time is refused, with the way to write it",
+      { goals: [goals[0]!, { ...goals[1]!, minute: 93 }] },
+      "goals[1].minute: 93 in a match without extra time; stoppage time is written minute 90, addedTime 3",
+    ],
+    ["a goal in extra time of a match without extra time is refused", { goals: [goals[0]!, { ...goals[1]!, period: "EXTRA_TIME" }] }, "goals[1].period: EXTRA_TIME in a match without extra time"],
+    ["a goal at minute 93 of a match with extra time is valid", { homeScoreAfterExtraTime: 2, awayScoreAfterExtraTime: 1, goals: [goals[0]!, { ...goals[1]!, minute: 60 }, { order: 3, minute: 93, club: "club:home", sources: [report] }] }, null],
+    ["30 February is refused at parse time, naming record and field", { date: "2018-02-30" }, "matches[0] (id \"match:m1\").date: \"2018-02-30\" is not a day of the calendar"],
+    ["a score of 1e400 is reported as a number too large, not as null", { homeScore: JSON.parse("1e400") }, "homeScore: expected a non-negative integer, got a number too large to be finite (Infinity)"],
+    [
+      "a shoot-out after extra time decided the final is refused, not silently dropped",
+      { homeScoreAfterExtraTime: 2, awayScoreAfterExtraTime: 1, homePenalties: 4, awayPenalties: 3, goals: [goals[0]!, goals[1]!, { order: 3, minute: 100, club: "club:home", sources: [report] }] },
+      "a shoot-out is recorded for the match, but under rule set final-et-penalties extra time decided it",
+    ],
+    [
+      "extra time after a final won in 90 minutes is refused",
+      { homeScore: 2, homeScoreAfterExtraTime: 2, awayScoreAfterExtraTime: 1, goals: [goals[0]!, goals[1]!, { order: 3, minute: 80, club: "club:home", sources: [report] }] },
+      "extra time is recorded for the match, but under rule set final-et-penalties it was won in normal time",
+    ],
+  ])("%s", (_why, changes, problem) => {
+    const problems = problemsWith({}, { matches: [{ ...baseMatch, ...changes } as never] });
     if (problem === null) expect(problems).toEqual([]);
     else expect(problems.join("\n")).toContain(problem);
   });

@@ -3,7 +3,9 @@
  * Returns every problem found (not just the first), each naming file, record and field, so a
  * bad seed is fixed in one pass. Pure: takes parsed JSON, does no I/O.
  */
+import { isCalendarDate } from "../dates/isCalendarDate.ts";
 import { checkSeedConsistency } from "./checkSeedConsistency.ts";
+import { checkSeedTies } from "./checkSeedTies.ts";
 import { goalIdOf, type SeedFile } from "./seedFormat.ts";
 
 /**
@@ -183,6 +185,8 @@ export function validateSeeds(inputs: readonly SeedInput[]): string[] {
   }
   // Cross-record checks only make sense once every record has the right shape.
   if (problems.length === 0) checkSeedConsistency(inputs, problems);
+  // The tie engine needs well-formed, consistent records; then it decides every tie as a query would.
+  if (problems.length === 0) checkSeedTies(inputs, problems);
   return problems;
 }
 
@@ -228,7 +232,9 @@ function checkField(
     if (!optional) problems.push(`${where}: missing`);
     return;
   }
-  const fail = (expected: string) => problems.push(`${where}: expected ${expected}, got ${JSON.stringify(value)}`);
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would print as null.
+  const shown = typeof value === "number" && !Number.isFinite(value) ? `a number too large to be finite (${value})` : JSON.stringify(value);
+  const fail = (expected: string) => problems.push(`${where}: expected ${expected}, got ${shown}`);
 
   if (base === "string") {
     if (typeof value !== "string" || value.trim() === "") fail("a non-empty string");
@@ -237,14 +243,15 @@ function checkField(
   } else if (base === "number") {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail("a non-negative number");
   } else if (base === "partialDate") {
-    if (typeof value !== "string" || !partialDate.test(value)) fail("a date YYYY, YYYY-MM or YYYY-MM-DD");
+    if (typeof value !== "string" || !partialDate.test(value) || (value.length === 10 && !isCalendarDate(value))) fail("a date YYYY, YYYY-MM or YYYY-MM-DD");
   } else if (base === "subject") {
     if (typeof value !== "string") fail("an id");
     else references.push({ where, kind: "subject", id: value });
   } else if (base === "boolean") {
     if (typeof value !== "boolean") fail("true or false");
   } else if (base === "date") {
-    if (typeof value !== "string" || !isoDate.test(value) || Number.isNaN(Date.parse(value))) fail("a date YYYY-MM-DD");
+    if (typeof value !== "string" || !isoDate.test(value)) fail("a date YYYY-MM-DD");
+    else if (!isCalendarDate(value)) problems.push(`${where}: "${value}" is not a day of the calendar`);
   } else if (base === "strings") {
     if (!Array.isArray(value) || value.some((item) => typeof item !== "string" || item.trim() === "")) {
       fail("an array of non-empty strings");

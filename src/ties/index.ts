@@ -74,14 +74,19 @@ export {
 } from './tieTimeline.ts';
 export {
   MAX_ISSUES,
+  DECISION_KINDS,
   parseResultsFile,
+  recordedFactsOf,
   recordedMethod,
   ResultsFileError,
   tieFactsFromRecord,
+  type RecordedDecision,
+  type RecordedDecisionKind,
   type RecordedLeg,
   type RecordedTie,
   type ResultsFile,
 } from './resultsFile.ts';
+export { checkRecordedTie, type RecordedTieCheck, type RecordedTieContradiction, type RecordedTieProblem } from './checkRecordedTie.ts';
 export {
   compareWithRecorded,
   formatConformanceReport,

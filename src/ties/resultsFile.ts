@@ -14,6 +14,7 @@
  * parseResultsFile collects every problem (up to a cap) and throws one ResultsFileError naming the file,
  * the record (index and id) and the field of each.
  */
+import { isCalendarDate } from '../dates/isCalendarDate.ts';
 import { assertNever, RuleSetError } from './ruleSet.ts';
 import { seasonLabelFor, type StatedFormat } from './ruleSets.ts';
 import { awardedMatch, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
@@ -352,13 +353,6 @@ function parseDecision(raw: unknown, at: string, report: Report, legs: readonly 
   if (kind === 'replay_ordered' && !legs.some((leg) => leg.replay)) r(`${at}.kind`, 'an ordered replay needs the replay among the legs (replay: true)');
   if (!ok || kind === null || reason === null) return null;
   return { kind, winner, reason };
-}
-
-/** True for a real day: "2018-02-30" is not one. */
-function isCalendarDate(text: string): boolean {
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**

@@ -138,11 +138,11 @@ test("search, expand a node on the canvas, open the 2018 tie: what is drawn matc
   expect(await page.textContent("#tie-verdict")).toContain("Marcel Schmelzer's goal (leg 2, 83') put Borussia Dortmund through for good.");
   expect(await page.textContent(".tie .aggregate .score")).toBe("4–3");
   expect(await page.locator(".tie .leg").count()).toBe(2);
-  expect(await page.locator("#timeline-chart .timeline-point").count()).toBe(tie.timeline.length);
-  expect(await page.locator("#timeline-chart .timeline-point.flipped").count()).toBe(tie.timeline.filter((entry) => entry.leaderFlipped).length);
+  expect(await page.locator("#timeline-chart .timeline-point").count()).toBe(tie.timeline!.length);
+  expect(await page.locator("#timeline-chart .timeline-point.flipped").count()).toBe(tie.timeline!.filter((entry) => entry.leaderFlipped).length);
   const entries = await page.locator("#timeline-list li .text").allTextContents();
-  expect(entries).toHaveLength(tie.timeline.length);
-  tie.timeline.forEach((entry, index) => expect(entries[index]).toContain(entry.description));
+  expect(entries).toHaveLength(tie.timeline!.length);
+  tie.timeline!.forEach((entry, index) => expect(entries[index]).toContain(entry.description));
   expect(await page.locator("#timeline-chart .timeline-point title").first().textContent()).toBe(
     "Leg 1, 1H: André Schürrle (Borussia Dortmund). Borussia Dortmund ahead on aggregate 1-0.",
   );

@@ -7,6 +7,7 @@ import {
   decideTie,
   RuleSetError,
   ruleSetById,
+  TieFactsError,
   tieTimeline,
   type ClubPair,
   type ClubRef,
@@ -75,10 +76,39 @@ function ruleSetNamed(id: string): RuleSet {
   }
 }
 
+/** The code of the per-field error a tie whose recorded facts the engine refuses gets (a list keeps its other ties). */
+export const INVALID_TIE_FACTS = "INVALID_TIE_FACTS";
+
+function invalidFacts(tie: GraphTie, error: Error): GraphQLError {
+  return new GraphQLError(`tie ${tie.id}: the recorded facts cannot be decided: ${error.message}`, {
+    extensions: { code: INVALID_TIE_FACTS, tieId: tie.id },
+  });
+}
+
+/** Runs the engine; a refusal (facts it cannot decide) becomes an INVALID_TIE_FACTS error for this tie alone. */
+function engine<T>(tie: GraphTie, run: () => T): T | GraphQLError {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof TieFactsError || error instanceof RuleSetError) return invalidFacts(tie, error);
+    throw error;
+  }
+}
+
+/**
+ * `outcome` is non-null in the contract, so a refusal cannot null it without nulling the tie and
+ * every list holding it. It answers IN_PROGRESS with missingFact INVALID_FACTS and the reason, and
+ * its `decidedBy` carries the INVALID_TIE_FACTS error (see tieOutcomeResolvers).
+ */
+function refusedOutcome(tie: GraphTie, error: GraphQLError) {
+  return { ...noMatchesYet(tie), status: "IN_PROGRESS", missingFact: "INVALID_FACTS", explanation: `${error.message}.`, refusal: error };
+}
+
 function decide(tie: GraphTie, rules: RuleSet) {
   const facts = tieFactsFromGraph(tie);
   if (!facts) return noMatchesYet(tie);
-  return outcomeFields(decideTie(facts, rules), clubLookup(tie));
+  const outcome = engine(tie, () => decideTie(facts, rules));
+  return outcome instanceof GraphQLError ? refusedOutcome(tie, outcome) : outcomeFields(outcome, clubLookup(tie));
 }
 
 const periodNames = { firstHalf: "FIRST_HALF", secondHalf: "SECOND_HALF", normalTime: "NORMAL_TIME", extraTime: "EXTRA_TIME" } as const;
@@ -119,10 +149,20 @@ export const tieResolvers = {
 
   outcomeUnder: (tie: GraphTie, args: { ruleSetId: string }) => decide(tie, ruleSetNamed(args.ruleSetId)),
 
+  /** Null, with an INVALID_TIE_FACTS error for this tie, when the engine refuses its facts. */
   timeline: (tie: GraphTie) => {
     const facts = tieFactsFromGraph(tie);
     if (!facts) return [];
     const club = clubLookup(tie);
-    return tieTimeline(facts, ruleSetNamed(tie.ruleSetId)).map((entry) => timelineEntryFields(entry, tie, club));
+    const entries = engine(tie, () => tieTimeline(facts, ruleSetNamed(tie.ruleSetId)));
+    if (entries instanceof GraphQLError) throw entries;
+    return entries.map((entry) => timelineEntryFields(entry, tie, club));
+  },
+};
+
+export const tieOutcomeResolvers = {
+  decidedBy: (outcome: { decidedBy: string | null; refusal?: GraphQLError }) => {
+    if (outcome.refusal) throw outcome.refusal;
+    return outcome.decidedBy;
   },
 };
