@@ -242,6 +242,30 @@ describe("one bad tie never nulls a list", () => {
   });
 });
 
+describe("matches with an unknown date", () => {
+  test.each([["DESC"], ["ASC"]])("sort last under sort: { date: %s }, and first only when asked", async (direction) => {
+    await importResults("dates", [
+      {
+        id: `${PREFIX}-dates`, competition: "UEFA Cup", season: "1980-81", round: "First round", winner: "Testclub Pi",
+        legs: [leg(null, "Testclub Pi", "Testclub Rho", 2, 0), leg("1980-10-01", "Testclub Rho", "Testclub Pi", 1, 0)],
+      },
+      {
+        id: `${PREFIX}-dates-2`, competition: "UEFA Cup", season: "1980-81", round: "Second round", winner: "Testclub Pi",
+        legs: [leg("1980-10-22", "Testclub Pi", "Testclub Sigma", 1, 0), leg(null, "Testclub Sigma", "Testclub Pi", 0, 0)],
+      },
+    ]);
+    const { matches } = await graph.query(`query ($direction: SortDirection!) {
+      matches(where: { id: { startsWith: "match:${PREFIX}-dates" } }, sort: { date: $direction }) { id date dateKnown }
+    }`, { direction });
+    const dates = matches.map((match: { date: string | null }) => match.date);
+    expect(dates).toEqual(direction === "DESC" ? ["1980-10-22", "1980-10-01", null, null] : ["1980-10-01", "1980-10-22", null, null]);
+    const { first } = await graph.query(`{
+      first: matches(where: { id: { startsWith: "match:${PREFIX}-dates" } }, sort: [{ dateKnown: ASC }, { date: DESC }]) { date }
+    }`);
+    expect(first.map((match: { date: string | null }) => match.date)).toEqual([null, null, "1980-10-22", "1980-10-01"]);
+  });
+});
+
 describe("Query.tie names the candidates instead of answering null", () => {
   test.each([
     ["a single year for a split-year competition", "Europa League", "2018", 'season "2018" is ambiguous: UEFA Cup / UEFA Europa League seasons span two years; did you mean "2017-18" or "2018-19"?'],

@@ -10,6 +10,7 @@ import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
 import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
 import { tieOutcomeResolvers, tieResolvers } from "./resolvers/Tie.ts";
+import { unknownDatesLast } from "./unknownDatesLast.ts";
 
 export const schemaFile = path.join(projectRoot, "schema.graphql");
 
@@ -33,6 +34,9 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
   const searchField = schema.getQueryType()?.getFields().search;
   if (!searchField?.resolve) throw new Error("schema.graphql must declare Query.search as a @cypher field");
   searchField.resolve = searchWith(searchField.resolve);
+  const matchesField = schema.getQueryType()?.getFields().matches;
+  if (!matchesField?.resolve) throw new Error("schema.graphql must declare Match as a @node (the generated matches query)");
+  matchesField.resolve = unknownDatesLast(matchesField.resolve);
   return schema;
 }
 
