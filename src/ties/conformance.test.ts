@@ -91,3 +91,21 @@ describe.skipIf(!existsSync(RESULTS_FILE))('the recorded ties 1955-2016', () => 
     expect(report.methodMismatches).toEqual([]);
   });
 });
+
+describe('real single-match ties of 2020 (fixtures/single-matches-2020.json)', () => {
+  test('every tie of the Germany final tournament and the 2020-21 single-leg qualifying agrees with the reports', () => {
+    const path = new URL('./fixtures/single-matches-2020.json', import.meta.url);
+    const parsed = parseResultsFile(JSON.parse(readFileSync(path, 'utf8')), 'single-matches-2020.json');
+    const report = compareWithRecorded(
+      parsed.ties.map((t) => ({
+        tieId: t.id,
+        competition: t.competition,
+        recordedWinner: t.winner!,
+        recordedMethod: recordedMethod(t),
+        outcome: decideTie(tieFactsFromRecord(t), findRuleSet(t.competition, t.season, t.round, t.format ?? undefined)),
+      })),
+    );
+    expect(report.totals).toEqual({ ties: 16, agree: 16, disagree: 0 });
+    expect(report.rows.find((row) => row.competition === 'UEFA Europa League' && row.decidedBy === 'REGULAR_TIME')?.agree).toBe(11);
+  });
+});
