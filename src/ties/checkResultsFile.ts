@@ -8,10 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { compareWithRecorded, formatConformanceReport, type ConformanceCase } from './conformance.ts';
-import { decideTie } from './decideTie.ts';
-import { parseResultsFile, recordedMethod, ResultsFileError, tieFactsFromRecord } from './resultsFile.ts';
-import { findRuleSet } from './ruleSets.ts';
+import { compareWithRecorded, formatConformanceReport } from './conformance.ts';
+import { conformanceCasesOf, parseResultsFile, ResultsFileError } from './resultsFile.ts';
 
 function main(argv: readonly string[]): number {
   const path = argv.find((arg) => !arg.startsWith('--'));
@@ -26,18 +24,7 @@ function main(argv: readonly string[]): number {
     console.error(error instanceof ResultsFileError || error instanceof SyntaxError ? error.message : error);
     return 1;
   }
-  // A tie without a recorded winner has nothing to compare with.
-  const cases: ConformanceCase[] = file.ties.flatMap((tie) =>
-    tie.winner === null
-      ? []
-      : [{
-          tieId: tie.id,
-          competition: tie.competition,
-          recordedWinner: tie.winner,
-          recordedMethod: recordedMethod(tie),
-          outcome: decideTie(tieFactsFromRecord(tie), findRuleSet(tie.competition, tie.season, tie.round, tie.format ?? undefined)),
-        }],
-  );
+  const cases = conformanceCasesOf(file);
   const report = compareWithRecorded(cases);
   console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : `${file.fileName}: ${file.ties.length} ties\n\n${formatConformanceReport(report)}`);
   return 0;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase } from './conformance.ts';
 import { decideTie } from './decideTie.ts';
-import { parseResultsFile, recordedMethod, tieFactsFromRecord } from './resultsFile.ts';
-import { findRuleSet, ruleSetById } from './ruleSets.ts';
+import { conformanceCasesOf, parseResultsFile } from './resultsFile.ts';
+import { ruleSetById } from './ruleSets.ts';
 import { club, match, tie } from './tieFixtures.ts';
 
 const A = club('a', 'Club A');
@@ -71,15 +71,7 @@ const RESULTS_FILE = '/work/shared/data/uefa-ties/ties-1955-2016.json';
 describe.skipIf(!existsSync(RESULTS_FILE))('the recorded ties 1955-2016', () => {
   test('every tie the scores and rules decide agrees with the record; the two exceptions are a replay ordered by UEFA and a source error', () => {
     const parsed = parseResultsFile(JSON.parse(readFileSync(RESULTS_FILE, 'utf8')), 'ties-1955-2016.json');
-    const report = compareWithRecorded(
-      parsed.ties.map((t) => ({
-        tieId: t.id,
-        competition: t.competition,
-        recordedWinner: t.winner!,
-        recordedMethod: recordedMethod(t),
-        outcome: decideTie(tieFactsFromRecord(t), findRuleSet(t.competition, t.season, t.round)),
-      })),
-    );
+    const report = compareWithRecorded(conformanceCasesOf(parsed));
     expect(report.totals).toEqual({ ties: 2286, agree: 2284, disagree: 2 });
     expect(report.disagreements.map((d) => [d.tieId, d.recorded, d.computed, d.decidedBy])).toEqual([
       // Stuttgart fielded a fourth foreigner; UEFA awarded the second leg 3-0 to Leeds and ordered a play-off
@@ -96,15 +88,7 @@ describe('real single-match ties of 2020 (fixtures/single-matches-2020.json)', (
   test('every tie of the Germany final tournament and the 2020-21 single-leg qualifying agrees with the reports', () => {
     const path = new URL('./fixtures/single-matches-2020.json', import.meta.url);
     const parsed = parseResultsFile(JSON.parse(readFileSync(path, 'utf8')), 'single-matches-2020.json');
-    const report = compareWithRecorded(
-      parsed.ties.map((t) => ({
-        tieId: t.id,
-        competition: t.competition,
-        recordedWinner: t.winner!,
-        recordedMethod: recordedMethod(t),
-        outcome: decideTie(tieFactsFromRecord(t), findRuleSet(t.competition, t.season, t.round, t.format ?? undefined)),
-      })),
-    );
+    const report = compareWithRecorded(conformanceCasesOf(parsed));
     expect(report.totals).toEqual({ ties: 16, agree: 16, disagree: 0 });
     expect(report.rows.find((row) => row.competition === 'UEFA Europa League' && row.decidedBy === 'REGULAR_TIME')?.agree).toBe(11);
   });

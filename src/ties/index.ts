@@ -74,6 +74,7 @@ export {
 } from './tieTimeline.ts';
 export {
   MAX_ISSUES,
+  conformanceCasesOf,
   DECISION_KINDS,
   parseResultsFile,
   recordedFactsOf,

@@ -16,7 +16,9 @@
  */
 import { isCalendarDate } from '../dates/isCalendarDate.ts';
 import { assertNever, RuleSetError } from './ruleSet.ts';
-import { seasonLabelFor, type StatedFormat } from './ruleSets.ts';
+import type { ConformanceCase } from './conformance.ts';
+import { decideTie } from './decideTie.ts';
+import { findRuleSet, seasonLabelFor, type StatedFormat } from './ruleSets.ts';
 import { awardedMatch, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
 
 export interface RecordedLeg {
@@ -407,6 +409,24 @@ export function recordedFactsOf(tie: RecordedTie): RecordedFact[] {
   const index = tie.legs.findIndex((leg) => leg.methodNote !== null && /coin toss|drawing of lots/i.test(leg.methodNote));
   if (index < 0 || tie.winner === null) return [];
   return [{ kind: 'coinToss', winner: tie.winner, source: `legs[${index}].method_note "${tie.legs[index]!.methodNote}"` }];
+}
+
+/**
+ * The file's ties with a recorded winner, decided under their catalogue rule set (and stated
+ * format), as conformance cases: what `compareWithRecorded` reads. Ties without a winner are left out.
+ */
+export function conformanceCasesOf(file: ResultsFile): ConformanceCase[] {
+  return file.ties.flatMap((tie) =>
+    tie.winner === null
+      ? []
+      : [{
+          tieId: tie.id,
+          competition: tie.competition,
+          recordedWinner: tie.winner,
+          recordedMethod: recordedMethod(tie),
+          outcome: decideTie(tieFactsFromRecord(tie), findRuleSet(tie.competition, tie.season, tie.round, tie.format ?? undefined)),
+        }],
+  );
 }
 
 /**
