@@ -44,6 +44,16 @@ describe('checkRecordedTie: what the engine would refuse, asked at the door', ()
       'two-legs-away-goals-incl-et-penalties', 'IN_PROGRESS',
     ],
     [
+      'a tie not started: only the first leg, scheduled (Real Madrid v Manchester City, 2019-20)',
+      recorded('UEFA Champions League', '2019-20', 'Round of 16', [{ date: '2020-02-26', home: 'Real Madrid', away: 'Manchester City', played: false }]),
+      'two-legs-away-goals-incl-et-penalties', 'NOT_STARTED',
+    ],
+    [
+      'the first leg played, the second not yet listed, stated two legs',
+      recorded('UEFA Champions League', '2019-20', 'Round of 16', [leg('2020-02-26', 'Real Madrid', 'Manchester City', 1, 2)], { format: 'two_legs' }),
+      'two-legs-away-goals-incl-et-penalties', 'IN_PROGRESS',
+    ],
+    [
       'Stuttgart v Leeds 1992-93: second leg awarded 3-0 to Leeds, play-off ordered, Leeds won it 2-1 in Barcelona',
       recorded('European Cup', '1992-93', 'First round', [
         leg('1992-09-16', 'VfB Stuttgart', 'Leeds United', 3, 0),

@@ -80,7 +80,8 @@ function formatProblems(tie: RecordedTie, facts: TieFacts, ruleSet: RuleSet, out
     return [{ field: 'legs', message: `rule set ${ruleSet.id}${stated} does not fit the legs: ${outcome.missing.detail}` }];
   }
   const regular = facts.legs.filter((leg) => !leg.replay);
-  if (ruleSet.format.kind === 'twoLegs' && regular.length === 1 && tie.format !== 'twoLegs') {
+  // A played match alone in a two-legged round: finished (single match) or in progress? The file must say.
+  if (ruleSet.format.kind === 'twoLegs' && regular.length === 1 && regular[0]!.played && tie.format !== 'twoLegs') {
     const round = `${tie.competition} ${tie.season} "${tie.round}"`;
     return [{
       field: 'legs',

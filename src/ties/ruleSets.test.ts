@@ -78,6 +78,9 @@ describe('findRuleSet', () => {
     ['the Champions League preliminary round semi-finals are single matches from 2018-19', 'UEFA Champions League', '2018-19', 'Preliminary round semi-finals', 'single-match-home-et-penalties'],
     ['and its final', 'UEFA Champions League', '2023-24', 'Preliminary round final', 'single-match-home-et-penalties'],
     ['a preliminary round before 2018-19 is an ordinary two-legged qualifying round', 'UEFA Champions League', '2009-10', 'Preliminary round', 'two-legs-away-goals-incl-et-penalties'],
+    ['the Champions League preliminary round from 2018-19, however named, is single matches', 'UEFA Champions League', '2019-20', 'Preliminary round', 'single-match-home-et-penalties'],
+    ['the Europa League preliminary round of 2019-20 was still two legs', 'UEFA Europa League', '2019-20', 'Preliminary round', 'two-legs-away-goals-incl-et-penalties'],
+    ['the 2020-21 Europa League preliminary round was a single match', 'UEFA Europa League', '2020-21', 'Preliminary round', 'single-match-home-et-penalties'],
     ['Copa Libertadores two-legged rounds skip extra time', 'Copa Libertadores', '2024', 'Semi-finals', 'two-legs-penalties-no-et'],
     ['Copa Libertadores final has extra time', 'CONMEBOL Libertadores', '2023', 'Final', 'final-et-penalties'],
   ])('%s', (_, competition, season, round, id) => {
@@ -183,9 +186,10 @@ describe('the catalogue', () => {
     for (const id of ids) expect(CATALOGUE.some((entry) => entry.ruleSetId === id)).toBe(true);
   });
 
-  const rounds: RoundKind[] = ['qualifying', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16', 'quarter-final', 'semi-final', 'final', 'other'];
+  const rounds: RoundKind[] = ['qualifying', 'preliminary-round', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16', 'quarter-final', 'semi-final', 'final', 'other'];
   const labels: Record<RoundKind, string> = {
     qualifying: 'Second qualifying round',
+    'preliminary-round': 'Preliminary round',
     'preliminary-semi-final': 'Preliminary round semi-finals',
     'preliminary-final': 'Preliminary round final',
     'qualifying-play-off': 'Play-off round',
@@ -225,7 +229,8 @@ describe('normalizeRound', () => {
     ['Final', 'final'],
     ['First round', 'first-round'],
     ['Second round', 'second-round'],
-    ['Preliminary round', 'qualifying'],
+    ['Preliminary round', 'preliminary-round'],
+    ['Preliminary round, first qualifying', 'qualifying'],
     ['Third qualifying round', 'qualifying'],
     ['Qualifying play-off round', 'qualifying-play-off'],
     ['Play-off round', 'qualifying-play-off'],

@@ -247,6 +247,7 @@ const UEFA_RULE_SETS: readonly RuleSet[] = [
 export type RoundKind =
   | 'qualifying'
   /** Finer kinds of qualifying round: a row listing 'qualifying' covers them unless a row names them. */
+  | 'preliminary-round'
   | 'preliminary-semi-final'
   | 'preliminary-final'
   | 'qualifying-play-off'
@@ -296,7 +297,7 @@ export interface CatalogueEntry {
 export type StatedFormat = 'singleMatch' | 'twoLegs';
 
 /** Qualifying kinds that fall back to rows listing 'qualifying'. */
-const QUALIFYING_KINDS: readonly RoundKind[] = ['preliminary-semi-final', 'preliminary-final', 'qualifying-play-off'];
+const QUALIFYING_KINDS: readonly RoundKind[] = ['preliminary-round', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off'];
 
 const UEFA_COMPETITIONS: readonly Competition[] = [
   {
@@ -338,7 +339,7 @@ const UEFA_CATALOGUE: readonly CatalogueEntry[] = [
   { competition: 'european-cup', seasons: { from: 2004, to: 2020 }, rounds: 'otherRounds', ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[ETAG] (uefa.com 2005)' },
   { competition: 'european-cup', seasons: { from: 2021, to: null }, rounds: 'otherRounds', ruleSetId: 'two-legs-et-penalties', why: '[AG] abolition from 2021-22' },
   { competition: 'european-cup', seasons: { from: 1993, to: 1993 }, rounds: ['semi-final'], ruleSetId: 'single-match-home-et-penalties', why: '[CL94]' },
-  { competition: 'european-cup', seasons: { from: 2018, to: null }, rounds: ['preliminary-semi-final', 'preliminary-final'], ruleSetId: 'single-match-home-et-penalties', why: '[PR18] one-legged semi-finals and final hosted by one club' },
+  { competition: 'european-cup', seasons: { from: 2018, to: null }, rounds: ['preliminary-round', 'preliminary-semi-final', 'preliminary-final'], ruleSetId: 'single-match-home-et-penalties', why: '[PR18] one-legged semi-finals and final hosted by one club' },
   { competition: 'european-cup', seasons: { from: 2019, to: 2019 }, rounds: ['quarter-final', 'semi-final'], ruleSetId: 'single-match-neutral-et-penalties', why: '[C19] final tournament in Lisbon, August 2020' },
   { competition: 'european-cup', seasons: { from: 2020, to: 2020 }, rounds: ['qualifying'], ruleSetId: 'single-match-home-et-penalties', why: '[Q20] single-leg qualifying rounds (the preliminary round at a neutral venue, but away goals never apply to one match)' },
   { competition: 'european-cup', seasons: { from: 2020, to: 2020 }, rounds: ['qualifying-play-off'], ruleSetId: 'two-legs-away-goals-incl-et-penalties', why: '[Q20] the Champions League play-offs stayed two-legged' },
@@ -437,7 +438,7 @@ export function addedCompetitions(data: unknown): { ruleSets: RuleSet[]; competi
 }
 
 const ROUND_KINDS: readonly RoundKind[] = [
-  'qualifying', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16',
+  'qualifying', 'preliminary-round', 'preliminary-semi-final', 'preliminary-final', 'qualifying-play-off', 'knockout-play-off', 'first-round', 'second-round', 'third-round', 'round-of-32', 'round-of-16',
   'quarter-final', 'semi-final', 'final',
 ];
 
@@ -600,6 +601,7 @@ export function normalizeRound(round: string): RoundKind {
   if (/preliminar/.test(r) && /semi/.test(r)) return 'preliminary-semi-final';
   if (/preliminar/.test(r) && /\bfinals?\b/.test(r)) return 'preliminary-final';
   if (/play ?offs?\b/.test(r) && !/preliminar/.test(r)) return 'qualifying-play-off';
+  if (/^preliminary round$/.test(r)) return 'preliminary-round';
   if (/qualif|preliminar/.test(r)) return 'qualifying';
   if (/semi/.test(r)) return 'semi-final';
   if (/quarter/.test(r)) return 'quarter-final';
