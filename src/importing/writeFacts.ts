@@ -189,31 +189,40 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
   }
 
   if (facts.matches?.length) {
+    // A match is a leg of a tie (HAS_LEG) or, belonging to no tie (group stage, league phase),
+    // sits in its stage directly (IN_STAGE).
     await run(
       `UNWIND $rows AS row
-       MATCH (t:Tie {id: row.tie}), (home:Club {id: row.home}), (away:Club {id: row.away})
+       MATCH (home:Club {id: row.home}), (away:Club {id: row.away})
+       OPTIONAL MATCH (t:Tie {id: row.tie})
+       OPTIONAL MATCH (stage:Stage {id: row.stage})
+       WITH row, home, away, t, stage
+       CALL apoc.util.validate((row.tie IS NOT NULL AND t IS NULL) OR (row.stage IS NOT NULL AND stage IS NULL),
+         'match "%s": its tie or stage is not in the graph', [row.id])
        MERGE (m:Match {id: row.id})
        SET m += row.properties,
            m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
-       WITH m, t, home, away, row
-       OPTIONAL MATCH (m)-[old:HOME_CLUB|AWAY_CLUB|PLAYED_AT]->(target)
+       WITH m, t, stage, home, away, row
+       OPTIONAL MATCH (m)-[old:HOME_CLUB|AWAY_CLUB|PLAYED_AT|IN_STAGE]->(target)
        WHERE NOT ((type(old) = "HOME_CLUB" AND target = home) OR (type(old) = "AWAY_CLUB" AND target = away)
-                  OR (type(old) = "PLAYED_AT" AND target.id = row.stadium))
+                  OR (type(old) = "PLAYED_AT" AND target.id = row.stadium) OR (type(old) = "IN_STAGE" AND target = stage))
        DELETE old
-       WITH DISTINCT m, t, home, away, row
-       OPTIONAL MATCH (m)<-[oldLeg:HAS_LEG]-(otherTie) WHERE otherTie <> t
+       WITH DISTINCT m, t, stage, home, away, row
+       OPTIONAL MATCH (m)<-[oldLeg:HAS_LEG]-(otherTie) WHERE t IS NULL OR otherTie <> t
        DELETE oldLeg
-       WITH DISTINCT m, t, home, away, row
-       MERGE (t)-[:HAS_LEG]->(m)
+       WITH DISTINCT m, t, stage, home, away, row
        MERGE (m)-[:HOME_CLUB]->(home)
        MERGE (m)-[:AWAY_CLUB]->(away)
+       FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (t)-[:HAS_LEG]->(m))
+       FOREACH (_ IN CASE WHEN stage IS NULL THEN [] ELSE [1] END | MERGE (m)-[:IN_STAGE]->(stage))
        WITH m, row WHERE row.stadium IS NOT NULL
        MATCH (stadium:Stadium {id: row.stadium})
        MERGE (m)-[:PLAYED_AT]->(stadium)`,
       {
         rows: facts.matches.map((match) => ({
           id: match.id,
-          tie: match.tie,
+          tie: match.tie ?? null,
+          stage: match.stage ?? null,
           home: match.home,
           away: match.away,
           stadium: match.stadium ?? null,
@@ -222,9 +231,15 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
             legNumber: match.legNumber,
             isReplay: match.isReplay ?? false,
             played: match.played ?? true,
+            cancelled: match.cancelled ?? false,
             dateDerived: match.dateDerived ?? null,
+            group: match.group ?? null,
+            matchday: match.matchday ?? null,
+            kickOffTime: match.kickOffTime ?? null,
             homeScore: match.homeScore ?? null,
             awayScore: match.awayScore ?? null,
+            homeScoreAtHalfTime: match.homeScoreAtHalfTime ?? null,
+            awayScoreAtHalfTime: match.awayScoreAtHalfTime ?? null,
             homeScoreAfterExtraTime: match.homeScoreAfterExtraTime ?? null,
             awayScoreAfterExtraTime: match.awayScoreAfterExtraTime ?? null,
             homePenalties: match.homePenalties ?? null,
