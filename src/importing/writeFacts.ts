@@ -49,10 +49,26 @@ function namedProperties(label: string, entity: SeedNamedEntity & { nicknames?: 
   };
 }
 
-export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolveRuleSet: RuleSetResolver): Promise<FactCounts> {
+/** Facts the graph holds from other sources that this batch's source also reports (see reconcileMatches). */
+export interface SourceCorroboration {
+  label: "Match" | "Tie";
+  id: string;
+  sources: string[];
+}
+
+/**
+ * @param options.sourceIds the sources the batch speaks for, when not every source it names is
+ * its own (an import's conflicts name the other sources' claims); by default every source named.
+ */
+export async function writeFacts(
+  tx: ManagedTransaction,
+  facts: SeedFile & { corroborations?: SourceCorroboration[] },
+  resolveRuleSet: RuleSetResolver,
+  options: { sourceIds?: string[] } = {},
+): Promise<FactCounts> {
   // Sources named in this batch: edges to them are rewritten from the batch; edges to other
   // sources (another import, the seeds) are left alone.
-  const writer = new FactWriter(tx, sourceIdsNamedIn(facts));
+  const writer = new FactWriter(tx, options.sourceIds ?? sourceIdsNamedIn(facts));
   const run = (cypher: string, params: Record<string, unknown>) => writer.run(cypher, params);
   const linkSources = (label: string, rows: { id: string; sources: string[] }[]) => writer.linkSources(label, rows);
   const sourcedRows = <T extends { id: string; sources: string[] }>(records: T[] | undefined) =>
@@ -312,6 +328,9 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
       );
       await linkSources("Goal", goals);
     }
+  }
+  for (const label of ["Tie", "Match"] as const) {
+    await linkSources(label, (facts.corroborations ?? []).filter((fact) => fact.label === label));
   }
   await writeEntityLinks(writer, facts);
   await writeMatchEvents(writer, facts);
