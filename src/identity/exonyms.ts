@@ -62,6 +62,9 @@ export const curatedExonyms: readonly (readonly string[])[] = [
   ["Köln", "Cologne"],
   ["Nürnberg", "Nuremberg"],
   ["Den Haag", "The Hague"],
+  ["Dnipropetrovsk", "Dnipropetrowsk", "Dnepropetrovsk"],
+  ["Székesfehérvár", "Fehérvár"],
+  ["Donetsk", "Donezk"],
 ];
 
 class UnionFind {

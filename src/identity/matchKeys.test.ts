@@ -11,7 +11,7 @@ function firstRuleMatching(a: string, b: string): NameRule | null {
 
 describe("name rules", () => {
   test.each<[string, string, string, NameRule | null]>([
-    ["case and accents are spelling", "Bayern München", "bayern munchen", "SPELLING"],
+    ["case and accents are exact", "Bayern München", "bayern munchen", "EXACT"],
     ["ð is d", "Breiðablik", "Breidablik", "SPELLING"],
     ["ħ is h", "Ħamrun Spartans", "Hamrun Spartans", "SPELLING"],
     ["& is and", "Brighton & Hove Albion", "Brighton and Hove Albion", "SPELLING"],
@@ -21,6 +21,9 @@ describe("name rules", () => {
     ["a leading AS is a club form", "AS Roma", "Roma", "CLUB_FORM"],
     ["'1. FC' is a club form", "1. FC Köln", "Köln", "CLUB_FORM"],
     ["a founding year is a club form", "FC Basel 1893", "Basel", "CLUB_FORM"],
+    ["'Club' is a club form", "Club Brugge", "FC Brugge", "CLUB_FORM"],
+    ["punctuation is spelling", "Ranger's", "Rangers", "SPELLING"],
+    ["a number that is not a year is part of the name", "Astana-64", "Astana", null],
     ["Munich is München", "Bayern Munich", "FC Bayern München", "EXONYM"],
     ["Kiev is Kyiv", "Dynamo Kiev", "Dynamo Kyiv", "EXONYM"],
     ["IFK is a name, not a form: IFK Malmö is not Malmö FF", "IFK Malmo", "Malmo FF", null],
