@@ -16,7 +16,7 @@ import { slugify } from "../names/slugify.ts";
 import type { ClubMention, ClubResolver } from "./ClubMention.ts";
 import { countryCodeOf } from "./countries.ts";
 import { noExonyms, type ExonymTable } from "./exonyms.ts";
-import { clubMatchKeysOf, matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
+import { clubMatchKeysOf, matchKeyOf, mentionKeysOf, nameRules, type NameRule } from "./matchKeys.ts";
 import { repairMojibake } from "./repairMojibake.ts";
 
 /** One name a known club answers to, with where it comes from. */
@@ -112,6 +112,7 @@ interface IndexedName {
 interface IndexedClub {
   id: string;
   name: string;
+  city: string | null;
   country: string | null;
   registerId: string | null;
 }
@@ -154,7 +155,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
   function addClub(club: KnownClub): void {
     const main = asKnownName(club.name);
     const country = club.country ? countryCodeOf(club.country) ?? club.country.toUpperCase() : null;
-    const indexed: IndexedClub = { id: club.id, name: main.name, country, registerId: club.registerId ?? null };
+    const indexed: IndexedClub = { id: club.id, name: main.name, city: club.city ?? null, country, registerId: club.registerId ?? null };
     byId.set(club.id, indexed);
     takenIds.add(club.id);
     if (indexed.registerId) byRegisterId.set(indexed.registerId, indexed);
@@ -211,8 +212,10 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       }
       return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: "aliases", ref: aliased.alias.ref ?? null });
     }
+    const keys = mentionKeysOf(mention.name, exonyms);
     for (const rule of nameRules) {
-      const key = matchKeyOf(mention.name, rule, exonyms);
+      const key = keys[rule];
+      if (!key) continue;
       const found = (index.get(rule)!.get(key) ?? []).filter((entry) => !country || !entry.club.country || entry.club.country === country);
       if (found.length === 0) continue;
       if (found.length === 1) return record(mention, found[0]!.club, rule, found[0]!.known);
@@ -240,7 +243,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
   function canonicalNameTieBreak(name: string, rule: NameRule, found: readonly IndexedName[]): IndexedName | null {
     const looser: NameRule = nameRules.indexOf(rule) > nameRules.indexOf("CLUB_FORM") ? rule : "CLUB_FORM";
     const key = matchKeyOf(name, looser, exonyms);
-    const own = found.filter((entry) => matchKeyOf(entry.club.name, looser, exonyms) === key);
+    const own = found.filter((entry) => clubMatchKeysOf([entry.club.name], entry.club.city, exonyms).get(looser)!.has(key));
     return own.length === 1 ? own[0]! : null;
   }
 

@@ -1,12 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { buildExonymTable, noExonyms } from "./exonyms.ts";
-import { matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
+import { clubMatchKeysOf, matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
 
 const exonyms = buildExonymTable([], [["München", "Munich"], ["Kyiv", "Kiev"]]);
 
-/** The first rule under which the two names have the same key, or null. */
-function firstRuleMatching(a: string, b: string): NameRule | null {
-  return nameRules.find((rule) => matchKeyOf(a, rule, exonyms) === matchKeyOf(b, rule, exonyms)) ?? null;
+/** The first rule under which the second name, a club's, answers to the first, a mention. */
+function firstRuleMatching(mention: string, clubName: string, city?: string): NameRule | null {
+  const clubKeys = clubMatchKeysOf([clubName], city, exonyms);
+  return nameRules.find((rule) => clubKeys.get(rule)!.has(matchKeyOf(mention, rule, exonyms))) ?? null;
 }
 
 describe("name rules", () => {
@@ -29,8 +30,19 @@ describe("name rules", () => {
     ["IFK is a name, not a form: IFK Malmö is not Malmö FF", "IFK Malmo", "Malmo FF", null],
     ["Inter Turku is not Internazionale", "Inter Turku", "Internazionale", null],
     ["a reserve team is not its first team", "Bayern München II", "Bayern München", null],
-  ])("%s: %s ~ %s → %s", (_why, a, b, rule) => {
-    expect(firstRuleMatching(a, b)).toBe(rule);
+    ["capitals are the initials of the name without club forms", "PSG", "Paris Saint-Germain FC", "INITIALS"],
+    ["a name in lower case is not initials", "psg", "Paris Saint-Germain FC", null],
+  ])("%s: %s ~ %s → %s", (_why, mention, clubName, rule) => {
+    expect(firstRuleMatching(mention, clubName)).toBe(rule);
+  });
+
+  test.each([
+    ["the city after the name", "Celtic Glasgow", "Celtic FC", "Glasgow", "CITY"],
+    ["the city before the name", "Glasgow Rangers", "Rangers FC", "Glasgow", "CITY"],
+    ["a city in another language", "Ajax Amsterdam", "AFC Ajax", "Amsterdam", "CITY"],
+    ["another city is not the club's", "Rangers Edinburgh", "Rangers FC", "Glasgow", null],
+  ])("%s: %s ~ %s of %s → %s", (_why, mention, clubName, city, rule) => {
+    expect(firstRuleMatching(mention, clubName, city)).toBe(rule);
   });
 
   test("a name of form words only keeps them, so it still has a key", () => {

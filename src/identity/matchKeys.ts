@@ -21,8 +21,10 @@ import type { ExonymTable } from "./exonyms.ts";
  *   ("München"/"Munich", "Kiev"/"Kyiv", "Lissabon"/"Lisboa").
  * - CITY: a club's name with its city before or after it ("Videoton Székesfehérvár",
  *   "Glasgow Rangers"); the city comes from the register.
+ * - INITIALS: a one-word name in capitals is the initials of a club's name without club-form
+ *   words ("PSG" = "Paris Saint-Germain FC"); last, because initials are often shared.
  */
-export const nameRules = ["EXACT", "SPELLING", "TRANSLITERATION", "CLUB_FORM", "EXONYM", "CITY"] as const;
+export const nameRules = ["EXACT", "SPELLING", "TRANSLITERATION", "CLUB_FORM", "EXONYM", "CITY", "INITIALS"] as const;
 export type NameRule = (typeof nameRules)[number];
 
 /**
@@ -52,24 +54,35 @@ function transliterate(key: string): string {
 }
 
 /**
- * The key of a mentioned `name` under `rule`. Each rule from SPELLING on builds on the one
- * before it; under CITY a mention is read as under EXONYM (the city is on the club's side).
+ * The keys of a mentioned `name` under every rule. Each rule from SPELLING to EXONYM builds on the
+ * one before it; under CITY a mention is read as under EXONYM (the city is on the club's side).
  */
-export function matchKeyOf(name: string, rule: NameRule, exonyms: ExonymTable): string {
-  if (rule === "EXACT") return exactKeyOf(name);
+export function mentionKeysOf(name: string, exonyms: ExonymTable): Record<NameRule, string> {
   const spelling = normalizeName(name);
-  if (rule === "SPELLING") return spelling;
   const transliterated = transliterate(spelling);
-  if (rule === "TRANSLITERATION") return transliterated;
   const words = transliterated.split(" ");
   const core = words.filter((word, index) => !clubFormWords.has(word) && !isFormNumber(word, index, words));
   // A name that is only form words and numbers ("1860", "AS") keeps them.
   const clubForm = (core.length ? core : words).join(" ");
-  if (rule === "CLUB_FORM") return clubForm;
-  return clubForm
+  const exonym = clubForm
     .split(" ")
     .map((word) => exonyms.canonicalWord(word))
     .join(" ");
+  const trimmed = name.trim();
+  return {
+    EXACT: exactKeyOf(name),
+    SPELLING: spelling,
+    TRANSLITERATION: transliterated,
+    CLUB_FORM: clubForm,
+    EXONYM: exonym,
+    CITY: exonym,
+    INITIALS: /^\p{Lu}{2,5}$/u.test(trimmed) ? trimmed.toLowerCase() : "",
+  };
+}
+
+/** The key of a mentioned `name` under one rule (see mentionKeysOf). */
+export function matchKeyOf(name: string, rule: NameRule, exonyms: ExonymTable): string {
+  return mentionKeysOf(name, exonyms)[rule];
 }
 
 /** Case, accents and spacing only: "Rànger's" → "ranger's". */
@@ -85,12 +98,14 @@ export function clubMatchKeysOf(names: readonly string[], city: string | null | 
   const keys = new Map<NameRule, Set<string>>(nameRules.map((rule) => [rule, new Set<string>()]));
   const cityKey = city ? matchKeyOf(city, "EXONYM", exonyms) : "";
   for (const name of names) {
+    const mentioned = mentionKeysOf(name, exonyms);
     for (const rule of nameRules) {
-      if (rule === "CITY") continue;
-      const key = matchKeyOf(name, rule, exonyms);
-      if (key) keys.get(rule)!.add(key);
+      if (rule === "CITY" || rule === "INITIALS") continue;
+      if (mentioned[rule]) keys.get(rule)!.add(mentioned[rule]);
     }
-    const nameKey = matchKeyOf(name, "EXONYM", exonyms);
+    const words = mentioned.CLUB_FORM.split(" ");
+    if (words.length >= 2 && words.length <= 5) keys.get("INITIALS")!.add(words.map((word) => word[0]).join(""));
+    const nameKey = mentioned.EXONYM;
     if (cityKey && nameKey && !` ${nameKey} `.includes(` ${cityKey} `)) {
       keys.get("CITY")!.add(`${nameKey} ${cityKey}`).add(`${cityKey} ${nameKey}`);
     }
