@@ -13,6 +13,11 @@ const clubs: KnownClub[] = [
   { id: "club:inter", name: "FC Internazionale Milano", aliases: ["Internazionale", "Inter", "Inter Mailand"], country: "ITA" },
   { id: "club:inter-turku", name: "FC Inter Turku", aliases: ["Inter Turku"], country: "FIN" },
   { id: "club:as-roma", name: "AS Roma", aliases: [], country: "ITA" },
+  { id: "club:rangers", name: "Rangers FC", aliases: ["Rangers"], country: "SCO", city: "Glasgow" },
+  { id: "club:fc-rangers", name: "FC Rànger's", aliases: ["Rànger's"], country: "AND" },
+  { id: "club:arsenal", name: "Arsenal FC", aliases: ["Arsenal"], country: "ENG" },
+  { id: "club:arsenal-tula", name: "Arsenal Tula", aliases: ["Arsenal"], country: "RUS" },
+  { id: "club:videoton", name: "Videoton FC", aliases: ["Videoton"], country: "HUN", city: "Székesfehérvár" },
 ];
 const exonyms = buildExonymTable([], [["München", "Munich"], ["Lisboa", "Lisbon", "Lissabon"]]);
 
@@ -25,18 +30,23 @@ const mention = (name: string, extra: Partial<ClubMention> = {}): ClubMention =>
 
 describe("createClubResolver", () => {
   test.each([
-    ["an alias in English finds the club", "Bayern Munich", undefined, "club:bayern", "SPELLING"],
+    ["an alias in English finds the club", "Bayern Munich", undefined, "club:bayern", "EXACT"],
     ["the German name with a club form finds the club", "FC Bayern München", undefined, "club:bayern", "CLUB_FORM"],
     ["a transliterated name finds the club", "Bayern Muenchen", undefined, "club:bayern", "TRANSLITERATION"],
     ["a German exonym finds the club", "Sporting Lissabon", undefined, "club:sporting-cp", "EXONYM"],
     ["a name with a club form finds the club", "Roma", undefined, "club:as-roma", "CLUB_FORM"],
-    ["a reserve team stays apart", "Bayern München II", undefined, "club:bayern-ii", "SPELLING"],
-    ["a country settles an ambiguous name", "Sporting", "POR", "club:sporting-cp", "SPELLING"],
-    ["a country given by name settles it too", "Sporting", "Spain", "club:sporting-gijon", "SPELLING"],
-    ["Malmö FF is not IFK Malmö", "Malmo FF", undefined, "club:malmo-ff", "SPELLING"],
-    ["IFK Malmö is not Malmö FF", "IFK Malmo", undefined, "club:ifk-malmo", "SPELLING"],
-    ["Inter Turku is not Internazionale", "Inter Turku", undefined, "club:inter-turku", "SPELLING"],
-    ["Inter Mailand is Internazionale", "Inter Mailand", undefined, "club:inter", "SPELLING"],
+    ["a reserve team stays apart", "Bayern München II", undefined, "club:bayern-ii", "EXACT"],
+    ["a country settles an ambiguous name", "Sporting", "POR", "club:sporting-cp", "EXACT"],
+    ["a country given by name settles it too", "Sporting", "Spain", "club:sporting-gijon", "EXACT"],
+    ["Malmö FF is not IFK Malmö", "Malmo FF", undefined, "club:malmo-ff", "EXACT"],
+    ["IFK Malmö is not Malmö FF", "IFK Malmo", undefined, "club:ifk-malmo", "EXACT"],
+    ["Inter Turku is not Internazionale", "Inter Turku", undefined, "club:inter-turku", "EXACT"],
+    ["Inter Mailand is Internazionale", "Inter Mailand", undefined, "club:inter", "EXACT"],
+    ["punctuation counts first: Rangers is the Scottish club", "Rangers", undefined, "club:rangers", "EXACT"],
+    ["punctuation counts first: Ranger's is the Andorran club", "Ranger's", undefined, "club:fc-rangers", "EXACT"],
+    ["a name with the club's city before it", "Glasgow Rangers", undefined, "club:rangers", "CITY"],
+    ["a name with the club's city after it", "Videoton Szekesfehervar", undefined, "club:videoton", "CITY"],
+    ["a short name two clubs share goes to the club whose own name it is", "Arsenal", undefined, "club:arsenal", "EXACT"],
   ])("%s: %s (%s) → %s by %s", (_why, name, country, id, rule) => {
     const resolver = createClubResolver({ clubs, exonyms });
     expect(resolver.idOf(mention(name, country ? { country } : {}))).toBe(id);
@@ -48,7 +58,7 @@ describe("createClubResolver", () => {
     const resolver = createClubResolver({ clubs, exonyms });
     resolver.idOf(mention("BAYERN MUNICH"));
     expect(resolver.matches).toEqual([
-      expect.objectContaining({ name: "BAYERN MUNICH", clubId: "club:bayern", rule: "SPELLING", matchedName: "Bayern Munich", matchedLanguage: "en", matchedSource: "register", matchedRef: "de.clubs.txt:9" }),
+      expect.objectContaining({ name: "BAYERN MUNICH", clubId: "club:bayern", rule: "EXACT", matchedName: "Bayern Munich", matchedLanguage: "en", matchedSource: "register", matchedRef: "de.clubs.txt:9" }),
     ]);
   });
 
@@ -59,6 +69,12 @@ describe("createClubResolver", () => {
     expect(resolver.problems[0]).toMatch(/^f\.json, ties\[4\], field legs\[0\]\.home: the club name "Sporting" is ambiguous/);
     expect(resolver.problems[0]).toContain("Sporting CP");
     expect(resolver.problems[0]).toContain("Sporting Gijón");
+  });
+
+  test("a tie-break between clubs sharing a short name is recorded", () => {
+    const resolver = createClubResolver({ clubs, exonyms });
+    resolver.idOf(mention("Arsenal"));
+    expect(resolver.matches[0]?.tieBreak).toMatch(/also a short name of "Arsenal Tula"/);
   });
 
   test("mojibake is refused with its likely repair", () => {

@@ -16,7 +16,7 @@ import { slugify } from "../names/slugify.ts";
 import type { ClubMention, ClubResolver } from "./ClubMention.ts";
 import { countryCodeOf } from "./countries.ts";
 import { noExonyms, type ExonymTable } from "./exonyms.ts";
-import { matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
+import { clubMatchKeysOf, matchKeyOf, mentionKeysOf, nameRules, type NameRule } from "./matchKeys.ts";
 import { repairMojibake } from "./repairMojibake.ts";
 
 /** One name a known club answers to, with where it comes from. */
@@ -38,6 +38,8 @@ export interface KnownClub {
   /** Three-letter code ("GER") or English name ("Germany"); null when unknown. */
   country?: string | null;
   registerId?: string | null;
+  /** The club's city (the register's), for names like "Celtic Glasgow" (rule CITY). */
+  city?: string | null;
 }
 
 /** An alias a user states: this name is that club (by club id or register id). See docs/identity.md. */
@@ -62,6 +64,8 @@ export interface NameMatch {
   matchedLanguage: string | null;
   matchedSource: string | null;
   matchedRef: string | null;
+  /** When the name fitted several clubs and one was chosen: why (see `canonicalNameTieBreak`). */
+  tieBreak: string | null;
   /** The first place the name was met. */
   at: ClubMention["at"];
 }
@@ -108,6 +112,7 @@ interface IndexedName {
 interface IndexedClub {
   id: string;
   name: string;
+  city: string | null;
   country: string | null;
   registerId: string | null;
 }
@@ -137,25 +142,25 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
   const problemKeys = new Set<string>();
   const resolved = new Map<string, string>();
 
-  function addName(club: IndexedClub, known: KnownName): void {
-    for (const rule of nameRules) {
-      const key = matchKeyOf(known.name, rule, exonyms);
-      if (!key) continue;
-      const entries = index.get(rule)!.get(key) ?? [];
-      if (!entries.some((entry) => entry.club === club)) entries.push({ club, known });
-      index.get(rule)!.set(key, entries);
+  function addName(club: IndexedClub, known: KnownName, city: string | null | undefined): void {
+    for (const [rule, keys] of clubMatchKeysOf([known.name], city, exonyms)) {
+      for (const key of keys) {
+        const entries = index.get(rule)!.get(key) ?? [];
+        if (!entries.some((entry) => entry.club === club)) entries.push({ club, known });
+        index.get(rule)!.set(key, entries);
+      }
     }
   }
 
   function addClub(club: KnownClub): void {
     const main = asKnownName(club.name);
     const country = club.country ? countryCodeOf(club.country) ?? club.country.toUpperCase() : null;
-    const indexed: IndexedClub = { id: club.id, name: main.name, country, registerId: club.registerId ?? null };
+    const indexed: IndexedClub = { id: club.id, name: main.name, city: club.city ?? null, country, registerId: club.registerId ?? null };
     byId.set(club.id, indexed);
     takenIds.add(club.id);
     if (indexed.registerId) byRegisterId.set(indexed.registerId, indexed);
-    addName(indexed, main);
-    for (const alias of club.aliases) addName(indexed, asKnownName(alias));
+    addName(indexed, main, club.city);
+    for (const alias of club.aliases) addName(indexed, asKnownName(alias), club.city);
   }
 
   for (const club of options.clubs) addClub(club);
@@ -173,7 +178,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
     return unresolvedClubId;
   }
 
-  function record(mention: ClubMention, club: IndexedClub, rule: MatchRule, known: KnownName): string {
+  function record(mention: ClubMention, club: IndexedClub, rule: MatchRule, known: KnownName, tieBreak: string | null = null): string {
     matches.push({
       name: mention.name,
       clubId: club.id,
@@ -183,6 +188,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       matchedLanguage: known.language ?? null,
       matchedSource: known.source ?? null,
       matchedRef: known.ref ?? null,
+      tieBreak,
       at: mention.at,
     });
     return club.id;
@@ -206,11 +212,18 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       }
       return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: "aliases", ref: aliased.alias.ref ?? null });
     }
+    const keys = mentionKeysOf(mention.name, exonyms);
     for (const rule of nameRules) {
-      const key = matchKeyOf(mention.name, rule, exonyms);
+      const key = keys[rule];
+      if (!key) continue;
       const found = (index.get(rule)!.get(key) ?? []).filter((entry) => !country || !entry.club.country || entry.club.country === country);
       if (found.length === 0) continue;
       if (found.length === 1) return record(mention, found[0]!.club, rule, found[0]!.known);
+      const chosen = canonicalNameTieBreak(mention.name, rule, found);
+      if (chosen) {
+        const others = found.filter((entry) => entry !== chosen).map((entry) => `"${entry.club.name}"`).join(", ");
+        return record(mention, chosen.club, rule, chosen.known, `also a short name of ${others}; "${chosen.club.name}" is this name with only club-form words added`);
+      }
       const listed = found.map((entry) => `${describeClub(entry.club)} by its name "${entry.known.name}"`).join("; ");
       return problem(
         mention.at,
@@ -220,6 +233,18 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       );
     }
     return createClub(mention, country);
+  }
+
+  /**
+   * A name that several clubs answer to, but that is one club's own name up to club-form words
+   * ("Arsenal": "Arsenal FC", not "Arsenal Tula" whose alias it is; "Hibernians": "Hibernians FC",
+   * not "Hibernian FC"), is that club's. Only when exactly one candidate's canonical name fits.
+   */
+  function canonicalNameTieBreak(name: string, rule: NameRule, found: readonly IndexedName[]): IndexedName | null {
+    const looser: NameRule = nameRules.indexOf(rule) > nameRules.indexOf("CLUB_FORM") ? rule : "CLUB_FORM";
+    const key = matchKeyOf(name, looser, exonyms);
+    const own = found.filter((entry) => clubMatchKeysOf([entry.club.name], entry.club.city, exonyms).get(looser)!.has(key));
+    return own.length === 1 ? own[0]! : null;
   }
 
   function createClub(mention: ClubMention, country: string | null): string {

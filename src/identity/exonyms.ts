@@ -62,6 +62,9 @@ export const curatedExonyms: readonly (readonly string[])[] = [
   ["Köln", "Cologne"],
   ["Nürnberg", "Nuremberg"],
   ["Den Haag", "The Hague"],
+  ["Dnipropetrovsk", "Dnipropetrowsk", "Dnepropetrovsk"],
+  ["Székesfehérvár", "Fehérvár"],
+  ["Donetsk", "Donezk"],
 ];
 
 class UnionFind {
@@ -83,6 +86,30 @@ class UnionFind {
   words(): string[] {
     return [...this.parent.keys()];
   }
+}
+
+/**
+ * Two spellings of one place name start alike and are not an abbreviation of each other
+ * ("Mün." for "München" is not an exonym); an untagged pair must also be spelt alike (within half
+ * its letters), so that a club's other name ("Athletic Club" / "Athletic Bilbao", "Sheriff" /
+ * "Tiraspol") is not read as a place. Numbers are never places ("II" vs "2").
+ */
+function looksLikeOnePlace([a, b]: [string, string], mustBeSpeltAlike: boolean): boolean {
+  if (a.length < 4 || b.length < 4 || /\p{N}/u.test(a + b)) return false;
+  if (a[0] !== b[0] || a.startsWith(b) || b.startsWith(a)) return false;
+  return !mustBeSpeltAlike || editDistance(a, b) <= Math.max(a.length, b.length) / 2;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** The pair of words in which two names differ, when they are the same length and differ in one word only. */
@@ -109,8 +136,7 @@ export function buildExonymTable(clubs: readonly ExonymSourceClub[], curated: re
         if (!pair) continue;
         const tagged = names[i]!.tagged !== names[j]!.tagged; // one spelling in another language
         const isCity = city !== undefined && (pair[0] === city || pair[1] === city);
-        // Numbers and one-letter words are never places ("Bayern München II" vs "Bayern München 2").
-        if ((tagged || isCity) && pair.every((word) => word.length > 2 && !/\p{N}/u.test(word))) groups.union(pair[0], pair[1]);
+        if ((tagged && looksLikeOnePlace(pair, false)) || (isCity && looksLikeOnePlace(pair, true))) groups.union(pair[0], pair[1]);
       }
     }
   }

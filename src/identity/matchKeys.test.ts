@@ -1,17 +1,18 @@
 import { describe, expect, test } from "vitest";
 import { buildExonymTable, noExonyms } from "./exonyms.ts";
-import { matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
+import { clubMatchKeysOf, matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
 
 const exonyms = buildExonymTable([], [["München", "Munich"], ["Kyiv", "Kiev"]]);
 
-/** The first rule under which the two names have the same key, or null. */
-function firstRuleMatching(a: string, b: string): NameRule | null {
-  return nameRules.find((rule) => matchKeyOf(a, rule, exonyms) === matchKeyOf(b, rule, exonyms)) ?? null;
+/** The first rule under which the second name, a club's, answers to the first, a mention. */
+function firstRuleMatching(mention: string, clubName: string, city?: string): NameRule | null {
+  const clubKeys = clubMatchKeysOf([clubName], city, exonyms);
+  return nameRules.find((rule) => clubKeys.get(rule)!.has(matchKeyOf(mention, rule, exonyms))) ?? null;
 }
 
 describe("name rules", () => {
   test.each<[string, string, string, NameRule | null]>([
-    ["case and accents are spelling", "Bayern München", "bayern munchen", "SPELLING"],
+    ["case and accents are exact", "Bayern München", "bayern munchen", "EXACT"],
     ["ð is d", "Breiðablik", "Breidablik", "SPELLING"],
     ["ħ is h", "Ħamrun Spartans", "Hamrun Spartans", "SPELLING"],
     ["& is and", "Brighton & Hove Albion", "Brighton and Hove Albion", "SPELLING"],
@@ -21,13 +22,27 @@ describe("name rules", () => {
     ["a leading AS is a club form", "AS Roma", "Roma", "CLUB_FORM"],
     ["'1. FC' is a club form", "1. FC Köln", "Köln", "CLUB_FORM"],
     ["a founding year is a club form", "FC Basel 1893", "Basel", "CLUB_FORM"],
+    ["'Club' is a club form", "Club Brugge", "FC Brugge", "CLUB_FORM"],
+    ["punctuation is spelling", "Ranger's", "Rangers", "SPELLING"],
+    ["a number that is not a year is part of the name", "Astana-64", "Astana", null],
     ["Munich is München", "Bayern Munich", "FC Bayern München", "EXONYM"],
     ["Kiev is Kyiv", "Dynamo Kiev", "Dynamo Kyiv", "EXONYM"],
     ["IFK is a name, not a form: IFK Malmö is not Malmö FF", "IFK Malmo", "Malmo FF", null],
     ["Inter Turku is not Internazionale", "Inter Turku", "Internazionale", null],
     ["a reserve team is not its first team", "Bayern München II", "Bayern München", null],
-  ])("%s: %s ~ %s → %s", (_why, a, b, rule) => {
-    expect(firstRuleMatching(a, b)).toBe(rule);
+    ["capitals are the initials of the name without club forms", "PSG", "Paris Saint-Germain FC", "INITIALS"],
+    ["a name in lower case is not initials", "psg", "Paris Saint-Germain FC", null],
+  ])("%s: %s ~ %s → %s", (_why, mention, clubName, rule) => {
+    expect(firstRuleMatching(mention, clubName)).toBe(rule);
+  });
+
+  test.each([
+    ["the city after the name", "Celtic Glasgow", "Celtic FC", "Glasgow", "CITY"],
+    ["the city before the name", "Glasgow Rangers", "Rangers FC", "Glasgow", "CITY"],
+    ["a city in another language", "Ajax Amsterdam", "AFC Ajax", "Amsterdam", "CITY"],
+    ["another city is not the club's", "Rangers Edinburgh", "Rangers FC", "Glasgow", null],
+  ])("%s: %s ~ %s of %s → %s", (_why, mention, clubName, city, rule) => {
+    expect(firstRuleMatching(mention, clubName, city)).toBe(rule);
   });
 
   test("a name of form words only keeps them, so it still has a key", () => {
