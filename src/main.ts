@@ -14,6 +14,13 @@ async function main(): Promise<void> {
   const app = await startPitchGraph(config, log);
   log(`Database: ${app.opened.database.description}`);
   log(app.seeds.loaded ? `Seed graph loaded from ${app.seeds.files.length} files in ${config.seedsDir}` : "Seed graph already up to date");
+  const openfootball = app.seeds.openfootball;
+  log(
+    openfootball.loaded.length
+      ? `openfootball: ${openfootball.loaded.length} Football.TXT files loaded (${openfootball.counts.nodes} nodes, ${openfootball.counts.relationships} relationships; ` +
+          `${openfootball.corroborated} matches also in the seeds, ${openfootball.conflicts.length} conflicts), ${openfootball.unchanged.length} unchanged`
+      : `openfootball: ${openfootball.unchanged.length} Football.TXT files already up to date`,
+  );
   log(`GraphQL (and GraphiQL for browsers) at ${app.server.url}`);
   log(`Graph explorer at ${app.server.url.replace(/\/graphql$/, "/explore")}`);
   log(`Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops the server and the database.`);

@@ -7,21 +7,37 @@ import { applyConstraints } from "./database/applyConstraints.ts";
 import type { Database } from "./database/Database.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
 import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
+import { loadOpenfootball, type OpenfootballLoadResult, type OpenfootballSelection } from "./defaultGraph/loadOpenfootball.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
 import { startServer, type RunningServer } from "./server/startServer.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
-/** Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds. */
-export async function prepareDatabase(database: Database, seedsDir: string): Promise<SeedLoadResult> {
+export interface PreparedDatabase extends SeedLoadResult {
+  /** The openfootball files of the default graph (data/openfootball), each loaded when its hash changed. */
+  openfootball: OpenfootballLoadResult;
+}
+
+/**
+ * Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds,
+ * then the default graph's openfootball files that changed. `openfootball` picks the files
+ * (default all; the integration tests load only the few they need).
+ */
+export async function prepareDatabase(
+  database: Database,
+  seedsDir: string,
+  options: { openfootball?: OpenfootballSelection } = {},
+): Promise<PreparedDatabase> {
   await checkDatabaseCompatibility(database);
   await applyConstraints(database);
-  return loadSeeds(database, seedsDir, ruleSetIdFor);
+  const seeds = await loadSeeds(database, seedsDir, ruleSetIdFor);
+  const openfootball = await loadOpenfootball(database, options.openfootball ?? "all");
+  return { ...seeds, openfootball };
 }
 
 export interface PitchGraph {
   opened: OpenedDatabase;
   server: RunningServer;
-  seeds: SeedLoadResult;
+  seeds: PreparedDatabase;
   stop(): Promise<void>;
 }
 

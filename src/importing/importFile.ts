@@ -63,7 +63,7 @@ export async function importFile(database: Database, filePath: string, options: 
   try {
     content = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(fileName, [`neither JSON (${(error as Error).message}) nor Football.TXT (no "= Competition YYYY/YY" header)`]);
+    throw new ImportError(fileName, [`not valid JSON: ${(error as Error).message} (nor Football.TXT: no "= Competition YYYY/YY" header)`]);
   }
   const format = detectFileFormat(content);
   if (!format) {

@@ -11,6 +11,7 @@ import { projectRoot } from "../config.ts";
 import { footballTxtToFacts, type NamedEntity } from "../formats/footballTxt/footballTxtToFacts.ts";
 import { FootballTxtError, parseFootballTxt } from "../formats/footballTxt/parseFootballTxt.ts";
 import { createClubResolver, type KnownClub, type NearMiss, type NewClub } from "../identity/createClubResolver.ts";
+import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import type { SeedSource } from "../seeds/seedFormat.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { readExistingMatches } from "./readExistingMatches.ts";
@@ -82,7 +83,7 @@ export async function writeFootballTxt(tx: ManagedTransaction, text: string, fil
     throw error;
   }
   const existing = await readNamedEntities(tx);
-  const clubs = createClubResolver({ clubs: existing.clubs, takenIds: existing.ids });
+  const clubs = createClubResolver({ clubs: existing.clubs, exonyms: defaultClubRegister().exonyms, takenIds: existing.ids });
   const facts = footballTxtToFacts(parsed, {
     source,
     clubs,
