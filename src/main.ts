@@ -17,8 +17,10 @@ async function main(): Promise<void> {
   const openfootball = app.seeds.openfootball;
   log(
     openfootball.loaded.length
-      ? `openfootball: ${openfootball.loaded.length} Football.TXT files loaded (${openfootball.counts.nodes} nodes, ${openfootball.counts.relationships} relationships; ` +
-          `${openfootball.corroborated} matches also in the seeds, ${openfootball.conflicts.length} conflicts), ${openfootball.unchanged.length} unchanged`
+      ? `openfootball: ${openfootball.loaded.length} Football.TXT files loaded in ${openfootball.seconds.toFixed(1)} s ` +
+          `(${openfootball.counts.nodes} nodes + ${openfootball.counts.relationships} relationships = ` +
+          `${Math.round((openfootball.counts.nodes + openfootball.counts.relationships) / openfootball.seconds)} facts/s; ` +
+          `${openfootball.corroborated} matches also in other sources, ${openfootball.conflicts.length} conflicts), ${openfootball.unchanged.length} unchanged`
       : `openfootball: ${openfootball.unchanged.length} Football.TXT files already up to date`,
   );
   log(`GraphQL (and GraphiQL for browsers) at ${app.server.url}`);

@@ -135,7 +135,7 @@ describe("the same match from two sources", () => {
     const { matches } = await graph.query(`{
       matches(where: { id: { eq: "match:uefa-europa-league-2017-18-round-of-32-borussia-dortmund-atalanta-leg1" } }) {
         homeScore awayScore goals { order } sources { id }
-        conflicts { kind field resolvedValue claims { value accepted sources { id } } }
+        conflicts { kind field resolvedValue claims { value accepted source { id } } }
       }
     }`);
     expect(matches[0]).toMatchObject({ homeScore: 3, awayScore: 2 });
@@ -143,7 +143,7 @@ describe("the same match from two sources", () => {
     expect(matches[0].sources.map((source: { id: string }) => source.id)).toContain("dataset:ftx-test-other");
     const conflict = matches[0].conflicts.find((found: { field: string }) => found.field === "score");
     expect(conflict).toMatchObject({ kind: "DISAGREEMENT", resolvedValue: "3-2" });
-    expect(conflict.claims).toContainEqual({ value: "3-1", accepted: false, sources: [{ id: "dataset:ftx-test-other" }] });
+    expect(conflict.claims).toContainEqual({ value: "3-1", accepted: false, source: { id: "dataset:ftx-test-other" } });
     expect(conflict.claims.filter((claim: { value: string }) => claim.value === "3-2").length).toBeGreaterThan(0);
   });
 });
@@ -151,6 +151,7 @@ describe("the same match from two sources", () => {
 describe("a results-file tie id re-imported (issue 10)", () => {
   const results = (score: [number, number]) => ({
     about: "constructed for the re-import test",
+    sources: ["constructed"],
     ties: [{
       id: "ftx-test-reimport", competition: "UEFA Cup Winners' Cup", season: "1986-87", round: "First round", phase: "main",
       legs: [

@@ -24,6 +24,8 @@ export interface OpenfootballLoadResult {
   /** Files skipped because the graph already holds exactly their content. */
   unchanged: string[];
   counts: FactCounts;
+  /** Wall-clock seconds spent loading (reading, parsing, resolving, writing). */
+  seconds: number;
   /** Matches other sources (the seeds) already held, now reported by openfootball too. */
   corroborated: number;
   conflicts: string[];
@@ -50,7 +52,8 @@ export async function loadOpenfootball(
   selection: OpenfootballSelection = "all",
   repositoryDir: string = path.join(openfootballDir, "champions-league"),
 ): Promise<OpenfootballLoadResult> {
-  const result: OpenfootballLoadResult = { loaded: [], unchanged: [], counts: { nodes: 0, relationships: 0 }, corroborated: 0, conflicts: [] };
+  const started = performance.now();
+  const result: OpenfootballLoadResult = { loaded: [], unchanged: [], counts: { nodes: 0, relationships: 0 }, seconds: 0, corroborated: 0, conflicts: [] };
   if (selection === "none") return result;
   const files = (await listOpenfootballFiles(repositoryDir)).filter((file) => selection === "all" || selection(file));
   const metaIds = files.map((file) => sourceOfFootballTxt(path.join(repositoryDir, file)).id);
@@ -82,5 +85,6 @@ export async function loadOpenfootball(
       throw new DefaultGraphError(file, error instanceof FootballTxtImportError ? error.problems : [(error as Error).message]);
     }
   }
+  result.seconds = (performance.now() - started) / 1000;
   return result;
 }
