@@ -6,6 +6,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { SeedFile } from "../seeds/seedFormat.ts";
+import { KEEP_PLAN } from "./FactWriter.ts";
 import { comparedValuesOf, type ExistingMatch, type ExistingTie } from "./reconcileMatches.ts";
 
 export async function readExistingMatches(
@@ -21,7 +22,7 @@ export async function readExistingMatches(
   const matches = new Map<string, ExistingMatch>();
   if (rows.length) {
     const result = await tx.run(
-      `UNWIND $rows AS row
+      `${KEEP_PLAN} UNWIND $rows AS row
        OPTIONAL MATCH (byId:Match {id: row.id})
        WITH row, byId, CASE WHEN byId IS NULL AND row.date IS NOT NULL AND row.season IS NOT NULL THEN COLLECT {
          MATCH (:Club {id: row.home})<-[:HOME_CLUB]-(m:Match)-[:AWAY_CLUB]->(:Club {id: row.away})
@@ -68,7 +69,7 @@ export async function readExistingMatches(
   const ties = new Map<string, ExistingTie>();
   if (tieIds.length) {
     const result = await tx.run(
-      `UNWIND $ids AS id MATCH (t:Tie {id: id}) RETURN t.id AS id, [(t)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`,
+      `${KEEP_PLAN} UNWIND $ids AS id MATCH (t:Tie {id: id}) RETURN t.id AS id, [(t)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`,
       { ids: tieIds },
     );
     for (const record of result.records) ties.set(record.get("id"), { id: record.get("id"), sources: record.get("sources") });
