@@ -7,15 +7,22 @@ import { applyConstraints } from "./database/applyConstraints.ts";
 import type { Database } from "./database/Database.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
 import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
+import { loadClubRegister, type RegisterLoadResult } from "./identity/register/loadClubRegister.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
 import { startServer, type RunningServer } from "./server/startServer.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
-/** Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds. */
-export async function prepareDatabase(database: Database, seedsDir: string): Promise<SeedLoadResult> {
+/**
+ * Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds,
+ * then the club register if it (or the clubs it links to) changed.
+ */
+export async function prepareDatabase(database: Database, seedsDir: string): Promise<SeedLoadResult & { register: RegisterLoadResult }> {
   await checkDatabaseCompatibility(database);
   await applyConstraints(database);
-  return loadSeeds(database, seedsDir, ruleSetIdFor);
+  const seeds = await loadSeeds(database, seedsDir, ruleSetIdFor);
+  // After the seeds, so that a seed club and its register row become one node (loadClubRegister).
+  const register = await loadClubRegister(database);
+  return { ...seeds, register };
 }
 
 export interface PitchGraph {

@@ -6,7 +6,7 @@
 import { readConfig } from "../config.ts";
 import { applyConstraints } from "../database/applyConstraints.ts";
 import { openDatabase } from "../database/openDatabase.ts";
-import { importFile, ImportError } from "../importing/importFile.ts";
+import { importFile, ImportError, nearMissAdvice, type ImportSummary } from "../importing/importFile.ts";
 
 async function main(files: string[]): Promise<number> {
   if (files.length === 0) {
@@ -23,6 +23,7 @@ async function main(files: string[]): Promise<number> {
         `${summary.fileName}: ${summary.format} file, ${summary.ties} ties, ${summary.matches} matches; ` +
           `${summary.counts.nodes} nodes and ${summary.counts.relationships} relationships created in ${summary.seconds.toFixed(1)} s`,
       );
+      for (const line of clubLines(summary)) console.log(`  ${line}`);
     }
     return 0;
   } catch (error) {
@@ -31,6 +32,19 @@ async function main(files: string[]): Promise<number> {
   } finally {
     await opened.close();
   }
+}
+
+/** The import summary's club part: new clubs, near-misses, and how many names matched by which rule. */
+function clubLines({ clubs }: ImportSummary): string[] {
+  const byRule = new Map<string, number>();
+  for (const match of clubs.matched) byRule.set(match.rule, (byRule.get(match.rule) ?? 0) + 1);
+  const lines = [
+    `club names matched to known clubs: ${clubs.matched.length}` +
+      (byRule.size ? ` (${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(", ")})` : ""),
+    `new clubs: ${clubs.created.length}${clubs.created.length ? `: ${clubs.created.map((club) => `"${club.name}"`).join(", ")}` : ""}`,
+  ];
+  for (const miss of clubs.nearMisses) lines.push(`near-miss: ${nearMissAdvice(miss)}`);
+  return lines;
 }
 
 process.exitCode = await main(process.argv.slice(2));
