@@ -58,7 +58,7 @@ describe("a Football.TXT file", () => {
   test("imports group matches into their stage without a tie, and a two-legged pair as one tie decided by the rules", async () => {
     const summary = await importFile(graph.database, await fileWith("ftx-test-cup.txt", cupFile("0-0")), { seedsDir: seedsDir() });
     expect(summary).toMatchObject({ format: "footballTxt", ties: 1, matches: 3 });
-    expect(summary.newClubs).toEqual(expect.arrayContaining(["Ftxtest Alba (ENG)", "Ftxtest Borva (NOR)", "Ftxtest Cetra (ITA)"]));
+    expect(summary.clubs.created.map((club) => club.name).sort()).toEqual(["Ftxtest Alba", "Ftxtest Borva", "Ftxtest Cetra"]);
 
     const { stages } = await graph.query(`{
       stages(where: { season: { label: { eq: "2022-23" }, competition: { name: { eq: "UEFA Conference League" } } }, name: { eq: "Group stage" } }) {
@@ -129,7 +129,7 @@ describe("the same match from two sources", () => {
       "    21.05  Borussia Dortmund (GER) v Atalanta BC (ITA)      3-1 (1-0)",
     ]);
     const summary = await importFile(graph.database, file, { seedsDir: seedsDir() });
-    expect(summary).toMatchObject({ corroborated: 1, newClubs: [] });
+    expect(summary).toMatchObject({ corroborated: 1, clubs: { created: [] } });
     expect(summary.conflicts).toHaveLength(1);
 
     const { matches } = await graph.query(`{

@@ -102,6 +102,11 @@ export interface ClubResolverOptions {
   aliases?: readonly UserAlias[];
   /** Ids already taken in the graph (other labels share the id space); new ids avoid them. */
   takenIds?: Iterable<string>;
+  /**
+   * Only look known clubs up: a name that fits none gives unresolvedClubId and is not recorded
+   * as a new club (for linking the register to clubs already in the graph).
+   */
+  onlyKnown?: boolean;
 }
 
 interface IndexedName {
@@ -232,7 +237,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
           `Give the country ("${mention.name} (POR)"), a register id on the record, or an entry in an alias file.`,
       );
     }
-    return createClub(mention, country);
+    return options.onlyKnown ? unresolvedClubId : createClub(mention, country);
   }
 
   /**

@@ -10,10 +10,10 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { projectRoot } from "../config.ts";
 import { footballTxtToFacts, type NamedEntity } from "../formats/footballTxt/footballTxtToFacts.ts";
 import { FootballTxtError, parseFootballTxt } from "../formats/footballTxt/parseFootballTxt.ts";
-import { createClubResolver, type KnownClub, type NearMiss, type NewClub } from "../identity/createClubResolver.ts";
-import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
+import type { RecordingClubResolver } from "../identity/createClubResolver.ts";
 import type { SeedSource } from "../seeds/seedFormat.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
+import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { readExistingMatches } from "./readExistingMatches.ts";
 import { reconcileMatches, type FieldUpdate } from "./reconcileMatches.ts";
 import { writeFacts, type FactCounts } from "./writeFacts.ts";
@@ -32,8 +32,8 @@ export interface FootballTxtWriteResult {
   ties: number;
   matches: number;
   counts: FactCounts;
-  newClubs: readonly NewClub[];
-  nearMisses: readonly NearMiss[];
+  /** How the file's club names were resolved: new clubs, matches (with their rule), near-misses. */
+  clubs: Pick<RecordingClubResolver, "newClubs" | "matches" | "nearMisses">;
   /** Matches other sources already gave: now reported by this source too. */
   corroborated: number;
   /** Conflicts added where this source disagrees with what the graph held. */
@@ -83,7 +83,7 @@ export async function writeFootballTxt(tx: ManagedTransaction, text: string, fil
     throw error;
   }
   const existing = await readNamedEntities(tx);
-  const clubs = createClubResolver({ clubs: existing.clubs, exonyms: defaultClubRegister().exonyms, takenIds: existing.ids });
+  const clubs = await graphClubResolver(tx);
   const facts = footballTxtToFacts(parsed, {
     source,
     clubs,
@@ -94,38 +94,29 @@ export async function writeFootballTxt(tx: ManagedTransaction, text: string, fil
 
   const known = await readExistingMatches(tx, facts);
   const reconciled = reconcileMatches(facts, source.id, known.matches, known.ties);
-  const counts = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [source.id] });
+  const written = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [source.id] });
+  const named = await writeNameMatches(tx, source.id, undefined, clubs.matches);
+  const counts = { nodes: written.nodes + named.nodes, relationships: written.relationships + named.relationships };
   return {
     competition: parsed.competition,
     season: parsed.season,
     ties: facts.ties?.length ?? 0,
     matches: facts.matches?.length ?? 0,
     counts,
-    newClubs: clubs.newClubs,
-    nearMisses: clubs.nearMisses,
+    clubs: { newClubs: clubs.newClubs, matches: clubs.matches, nearMisses: clubs.nearMisses },
     corroborated: reconciled.corroborated,
     conflicts: reconciled.conflicts,
     updates: reconciled.updates,
   };
 }
 
-/** The clubs the resolver knows, and the other named entities the batch may refer to. */
+/** The named entities (other than clubs, which the club resolver reads) the batch may refer to. */
 async function readNamedEntities(tx: ManagedTransaction) {
   const named = async (label: "Competition" | "Player" | "Stadium"): Promise<NamedEntity[]> => {
     const result = await tx.run(`MATCH (n:${label}) RETURN n.id AS id, coalesce(n.nameKeys, []) AS nameKeys`);
     return result.records.map((record) => ({ id: record.get("id") as string, nameKeys: record.get("nameKeys") as string[] }));
   };
-  const clubResult = await tx.run(
-    `MATCH (c:Club) RETURN c.id AS id, c.name AS name, coalesce(c.aliases, []) AS aliases, c.country AS country, c.registerId AS registerId`,
-  );
-  const clubs: KnownClub[] = clubResult.records.map((record) => ({
-    id: record.get("id"),
-    name: record.get("name"),
-    aliases: record.get("aliases"),
-    country: record.get("country"),
-    registerId: record.get("registerId"),
-  }));
   const [competitions, players, stadiums] = [await named("Competition"), await named("Player"), await named("Stadium")];
-  const ids = [...clubs, ...competitions, ...players, ...stadiums].map((entity) => entity.id);
-  return { clubs, competitions, players, stadiums, ids };
+  const ids = [...competitions, ...players, ...stadiums].map((entity) => entity.id);
+  return { competitions, players, stadiums, ids };
 }

@@ -5,11 +5,14 @@
  * Names become graph entities like this:
  * - a competition is the existing one whose name or alias matches (case/accent-insensitively),
  *   else a new one;
- * - a club is one per name within the file (spellings differing only in case or accents are one
- *   club); it is the existing club whose name or alias matches when exactly one does, else a new
- *   club. Two different names are never merged, and an ambiguous match never merges either.
+ * - a club is whatever the one club resolver (src/identity/createClubResolver.ts) says: a club
+ *   of the graph (seeded, from the register, imported) by the name rules, or a new club that
+ *   later spellings in the file join. An ambiguous or damaged name is a problem the resolver
+ *   records (file, record, field); the caller must refuse the file when there are any.
  * Pure: the existing entities are passed in.
  */
+import type { ClubResolver } from "../identity/ClubMention.ts";
+import { createClubResolver, type KnownClub } from "../identity/createClubResolver.ts";
 import { normalizeName } from "../names/normalizeName.ts";
 import { slugify } from "../names/slugify.ts";
 import type { SeedClub, SeedCompetition, SeedFile, SeedMatch, SeedSeason, SeedStage, SeedTie } from "../seeds/seedFormat.ts";
@@ -22,7 +25,7 @@ export interface ExistingEntity {
 
 export interface ExistingGraph {
   competitions: ExistingEntity[];
-  clubs: ExistingEntity[];
+  clubs: KnownClub[];
 }
 
 /** Id of the Source node that stands for a results file. */
@@ -68,7 +71,19 @@ function entityResolver(
   };
 }
 
-export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): SeedFile {
+/**
+ * The facts of a results file. `clubResolver` decides every club name; by default one over
+ * `existing.clubs` without exonyms (importFile passes the graph's, with the register's exonyms,
+ * and reads its report: new clubs, near-misses, problems).
+ */
+export function resultsToFacts(
+  file: ResultsFile,
+  existing: ExistingGraph,
+  clubResolver: ClubResolver & { newClubs: readonly { id: string; name: string }[] } = createClubResolver({
+    clubs: existing.clubs,
+    takenIds: existing.competitions.map((competition) => competition.id),
+  }),
+): SeedFile {
   const sourceId = datasetSourceId(file.fileName);
   const sources = [sourceId];
   const takenIds = new Set([...existing.competitions, ...existing.clubs].map((entity) => entity.id));
@@ -78,8 +93,8 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
   const competitionIdOf = entityResolver(existing.competitions, "competition", takenIds, (id, name) =>
     competitions.set(id, { id, name, aliases: catalogueAliasesOf(name), sources }),
   );
-  const clubs = new Map<string, SeedClub>();
-  const clubIdOf = entityResolver(existing.clubs, "club", takenIds, (id, name) => clubs.set(id, { id, name, aliases: [], sources }));
+  const clubAt = (tie: RecordedTie, field: string) => (name: string) =>
+    clubResolver.idOf({ name, at: { file: file.fileName, record: `tie "${tie.id}"`, field } });
 
   const seasons = new Map<string, SeedSeason>();
   const stages = new Map<string, SeedStage>();
@@ -87,6 +102,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
   const matches: SeedMatch[] = [];
 
   for (const tie of file.ties) {
+    const clubIdOf = (field: string, name: string) => clubAt(tie, field)(name);
     const competitionId = competitionIdOf(tie.competition);
     const seasonId = `season:${competitionId.replace(/^competition:/, "")}-${tie.season}`;
     if (!seasons.has(seasonId)) seasons.set(seasonId, { id: seasonId, competition: competitionId, label: tie.season, sources });
@@ -98,9 +114,9 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
     ties.push({
       id: tieId,
       stage: stageId,
-      clubs: [clubIdOf(first.home), clubIdOf(first.away)],
+      clubs: [clubIdOf("legs[0].home", first.home), clubIdOf("legs[0].away", first.away)],
       sourceWinnerName: tie.winner,
-      ...recordedDecisionOf(tie, clubIdOf),
+      ...recordedDecisionOf(tie, clubAt(tie, "winner")),
       sources,
     });
     tie.legs.forEach((leg, index) => {
@@ -110,8 +126,8 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
         legNumber: index + 1,
         isReplay: leg.replay,
         ...(leg.date ? { date: leg.date } : {}),
-        home: clubIdOf(leg.home),
-        away: clubIdOf(leg.away),
+        home: clubIdOf(`legs[${index}].home`, leg.home),
+        away: clubIdOf(`legs[${index}].away`, leg.away),
         ...(leg.h90 !== null && leg.a90 !== null ? { homeScore: leg.h90, awayScore: leg.a90 } : {}),
         ...(leg.hET !== null && leg.aET !== null ? { homeScoreAfterExtraTime: leg.hET, awayScoreAfterExtraTime: leg.aET } : {}),
         ...(leg.pens ? { homePenalties: leg.pens[0], awayPenalties: leg.pens[1] } : {}),
@@ -125,7 +141,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph): Seed
   return {
     sources: [{ id: sourceId, kind: "DATASET", title: `Results file ${file.fileName.split(/[\\/]/).pop()}` }],
     competitions: [...competitions.values()],
-    clubs: [...clubs.values()],
+    clubs: clubResolver.newClubs.map((club): SeedClub => ({ id: club.id, name: club.name, aliases: [], sources })),
     seasons: [...seasons.values()],
     stages: [...stages.values()],
     ties,

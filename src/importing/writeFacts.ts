@@ -7,6 +7,8 @@
  * substitutions, ..., statistics, standings) and writeConflicts (conflicts and claims), in that order.
  */
 import type { ManagedTransaction } from "neo4j-driver";
+import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
+import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { nameKeysOf } from "../names/normalizeName.ts";
 import { goalIdOf, type SeedFile, type SeedNamedEntity } from "../seeds/seedFormat.ts";
 import { FactWriter, neo4jDate, sourceIdsNamedIn, type FactCounts } from "./FactWriter.ts";
@@ -42,7 +44,8 @@ function namedProperties(label: string, entity: SeedNamedEntity & { nicknames?: 
   const nicknames = entity.nicknames ?? [];
   return {
     ...properties,
-    ...(label === "Club" ? { nicknames } : {}),
+    // A club's keys under every name rule, for `tie` and `search` (src/identity/matchKeys.ts).
+    ...(label === "Club" ? { nicknames, matchKeys: taggedMatchKeysOf([entity.name, ...entity.aliases], null, defaultClubRegister().exonyms) } : {}),
     aliases: entity.aliases,
     aliasText: [...entity.aliases, ...nicknames].join(" | "),
     nameKeys: nameKeysOf(entity.name, entity.aliases),

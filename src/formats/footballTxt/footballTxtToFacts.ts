@@ -14,6 +14,7 @@
  * Pure: the resolvers are passed in.
  */
 import type { RecordingClubResolver } from "../../identity/createClubResolver.ts";
+import { countries } from "../../identity/countries.ts";
 import { normalizeName } from "../../names/normalizeName.ts";
 import { slugify } from "../../names/slugify.ts";
 import type { SeedCompetition, SeedFile, SeedGoal, SeedMatch, SeedPlayer, SeedSource, SeedStadium, SeedStage, SeedTie } from "../../seeds/seedFormat.ts";
@@ -138,7 +139,8 @@ export function footballTxtToFacts(file: FootballTxtFile, context: FootballTxtCo
       id: club.id,
       name: club.name,
       aliases: [],
-      ...(club.country ? { country: club.country } : {}),
+      // The graph's Club.country is the English name, as in the seeds; the code is what the file wrote.
+      ...(club.country ? { country: countries.find((country) => country.code === club.country)?.name ?? club.country } : {}),
       sources,
     })),
     players: [...players.values()],
