@@ -74,7 +74,20 @@ export function looksLikeFootballTxt(text: string): boolean {
   return first !== undefined && /^=\s*\S/.test(first);
 }
 
-export async function writeFootballTxt(tx: ManagedTransaction, text: string, fileName: string, source: SeedSource): Promise<FootballTxtWriteResult> {
+/**
+ * @param shared.clubs a resolver already built over the graph's clubs, to reuse across the files of
+ * one run (the default graph's 30 files): building it reads and indexes every club and register
+ * alias, which costs more than writing a file. Clubs it created for earlier files are known to it.
+ * The caller must stop at the first file that fails, as the resolver then knows clubs the graph
+ * does not hold.
+ */
+export async function writeFootballTxt(
+  tx: ManagedTransaction,
+  text: string,
+  fileName: string,
+  source: SeedSource,
+  shared: { clubs?: RecordingClubResolver } = {},
+): Promise<FootballTxtWriteResult> {
   let parsed;
   try {
     parsed = parseFootballTxt(text, fileName);
@@ -83,7 +96,8 @@ export async function writeFootballTxt(tx: ManagedTransaction, text: string, fil
     throw error;
   }
   const existing = await readNamedEntities(tx);
-  const clubs = await graphClubResolver(tx);
+  const resolver = shared.clubs ?? (await graphClubResolver(tx));
+  const clubs = sinceNow(resolver);
   const facts = footballTxtToFacts(parsed, {
     source,
     clubs,
@@ -107,6 +121,26 @@ export async function writeFootballTxt(tx: ManagedTransaction, text: string, fil
     corroborated: reconciled.corroborated,
     conflicts: reconciled.conflicts,
     updates: reconciled.updates,
+  };
+}
+
+/** The resolver, seen from now on: what it records for this file only. */
+function sinceNow(resolver: RecordingClubResolver): RecordingClubResolver {
+  const [clubs, matches, nearMisses, problems] = [resolver.newClubs.length, resolver.matches.length, resolver.nearMisses.length, resolver.problems.length];
+  return {
+    idOf: (mention) => resolver.idOf(mention),
+    get newClubs() {
+      return resolver.newClubs.slice(clubs);
+    },
+    get matches() {
+      return resolver.matches.slice(matches);
+    },
+    get nearMisses() {
+      return resolver.nearMisses.slice(nearMisses);
+    },
+    get problems() {
+      return resolver.problems.slice(problems);
+    },
   };
 }
 

@@ -21,36 +21,39 @@ export async function readExistingMatches(
   });
   const matches = new Map<string, ExistingMatch>();
   if (rows.length) {
-    const result = await tx.run(
-      `${KEEP_PLAN} UNWIND $rows AS row
-       OPTIONAL MATCH (byId:Match {id: row.id})
-       WITH row, byId, CASE WHEN byId IS NULL AND row.date IS NOT NULL AND row.season IS NOT NULL THEN COLLECT {
-         MATCH (:Club {id: row.home})<-[:HOME_CLUB]-(m:Match)-[:AWAY_CLUB]->(:Club {id: row.away})
-         WHERE m.date = date(row.date)
-           AND (EXISTS { (m)<-[:HAS_LEG]-(:Tie)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(:Season {id: row.season}) }
-                OR EXISTS { (m)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(:Season {id: row.season}) })
-         RETURN m LIMIT 1
-       } ELSE [] END AS byKey
-       WITH row, coalesce(byId, byKey[0]) AS m
-       WHERE m IS NOT NULL
-       OPTIONAL MATCH (m)<-[:HAS_LEG]-(t:Tie)
-       OPTIONAL MATCH (m)-[:PLAYED_AT]->(stadium:Stadium)
-       RETURN row.id AS batchId, m.id AS id, t.id AS tie, toString(m.date) AS date, stadium.id AS stadium,
-              m.homeScore AS homeScore, m.awayScore AS awayScore,
-              m.homeScoreAfterExtraTime AS homeScoreAfterExtraTime, m.awayScoreAfterExtraTime AS awayScoreAfterExtraTime,
-              m.homePenalties AS homePenalties, m.awayPenalties AS awayPenalties, m.awarded AS awarded,
-              [(m)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`,
-      { rows },
+    // By id, then the matches of the batch's seasons (few, and none on a cold start), joined in
+    // memory by date and clubs: one index lookup per row and one walk per season.
+    const values = `m.id AS id, toString(m.date) AS date, [(m)-[:HOME_CLUB]->(h) | h.id][0] AS home, [(m)-[:AWAY_CLUB]->(a) | a.id][0] AS away,
+       [(m)<-[:HAS_LEG]-(t:Tie) | t.id][0] AS tie, [(m)-[:PLAYED_AT]->(st:Stadium) | st.id][0] AS stadium,
+       m.homeScore AS homeScore, m.awayScore AS awayScore,
+       m.homeScoreAfterExtraTime AS homeScoreAfterExtraTime, m.awayScoreAfterExtraTime AS awayScoreAfterExtraTime,
+       m.homePenalties AS homePenalties, m.awayPenalties AS awayPenalties, m.awarded AS awarded,
+       [(m)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`;
+    const byId = await tx.run(`${KEEP_PLAN} UNWIND $ids AS matchId MATCH (m:Match {id: matchId}) RETURN ${values}`, { ids: rows.map((row) => row.id) });
+    const seasons = [...new Set(rows.flatMap((row) => (row.season ? [row.season] : [])))];
+    const bySeason = await tx.run(
+      `${KEEP_PLAN} UNWIND $seasons AS seasonId
+       MATCH (:Season {id: seasonId})<-[:OF_SEASON]-(stage:Stage)
+       CALL (stage) {
+         MATCH (stage)<-[:IN_STAGE]-(:Tie)-[:HAS_LEG]->(m:Match) RETURN m
+         UNION
+         MATCH (stage)<-[:IN_STAGE]-(m:Match) RETURN m
+       }
+       RETURN seasonId, ${values}`,
+      { seasons },
     );
-    for (const record of result.records) {
+    const toExisting = (record: (typeof byId.records)[number]): ExistingMatch & { home: string; away: string; date: string | null } => {
       const value = (key: string) => {
         const raw = record.get(key);
         return raw === null ? undefined : typeof raw === "object" && "toNumber" in raw ? raw.toNumber() : raw;
       };
-      matches.set(record.get("batchId"), {
+      return {
         id: record.get("id"),
         tie: record.get("tie"),
         sources: record.get("sources"),
+        home: record.get("home"),
+        away: record.get("away"),
+        date: record.get("date"),
         values: comparedValuesOf({
           date: value("date"),
           stadium: value("stadium"),
@@ -62,7 +65,17 @@ export async function readExistingMatches(
           awayPenalties: value("awayPenalties"),
           awarded: value("awarded"),
         }),
-      });
+      };
+    };
+    const withId = new Map(byId.records.map((record) => [record.get("id") as string, toExisting(record)]));
+    const keyOf = (season: string | null, date: string | null, home: string, away: string) => `${season}|${date}|${home}|${away}`;
+    const withKey = new Map(bySeason.records.map((record) => {
+      const found = toExisting(record);
+      return [keyOf(record.get("seasonId"), found.date, found.home, found.away), found] as const;
+    }));
+    for (const row of rows) {
+      const found = withId.get(row.id) ?? (row.date && row.season ? withKey.get(keyOf(row.season, row.date, row.home, row.away)) : undefined);
+      if (found) matches.set(row.id, { id: found.id, tie: found.tie, sources: found.sources, values: found.values });
     }
   }
   const tieIds = [...new Set([...(facts.ties ?? []).map((tie) => tie.id), ...[...matches.values()].flatMap((match) => (match.tie ? [match.tie] : []))])];
