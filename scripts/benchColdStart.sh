@@ -3,7 +3,8 @@
 # openfootball file of data/openfootball) until the first answer that needs openfootball data.
 # Excludes npm install and the launcher build / Maven download (run `npm ci && npm run neo4j:build`
 # first). Prints the seconds to the first answer, the load's own seconds and its import rate in
-# facts (nodes + relationships created) per second, as the app logs them.
+# facts (nodes + relationships created) per second, as the app logs them, and the counts per label
+# and relationship type of the graph it built (scripts/countLabels.ts).
 #   npm run bench:cold-start
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,3 +49,5 @@ grep -E "Seed graph|openfootball:|Ready in" "$log" | sed 's/^/  /'
 echo "cold start, empty store → first answer with the whole default graph: ${answered} s"
 rate=$(grep -o '[0-9]* facts/s' "$log" | head -1 || true)
 echo "import rate (openfootball files, nodes + relationships created per second): ${rate:-unknown}"
+# What the cold start left in the graph (joins the running app's Neo4j through the store).
+(cd "$repo" && PITCHGRAPH_DATA_DIR="$work/data" npx tsx scripts/countLabels.ts)
