@@ -14,6 +14,15 @@ async function main(): Promise<void> {
   const app = await startPitchGraph(config, log);
   log(`Database: ${app.opened.database.description}`);
   log(app.seeds.loaded ? `Seed graph loaded from ${app.seeds.files.length} files in ${config.seedsDir}` : "Seed graph already up to date");
+  const openfootball = app.seeds.openfootball;
+  log(
+    openfootball.loaded.length
+      ? `openfootball: ${openfootball.loaded.length} Football.TXT files loaded in ${openfootball.seconds.toFixed(1)} s ` +
+          `(${openfootball.counts.nodes} nodes + ${openfootball.counts.relationships} relationships = ` +
+          `${Math.round((openfootball.counts.nodes + openfootball.counts.relationships) / openfootball.seconds)} facts/s; ` +
+          `${openfootball.corroborated} matches also in other sources, ${openfootball.conflicts.length} conflicts), ${openfootball.unchanged.length} unchanged`
+      : `openfootball: ${openfootball.unchanged.length} Football.TXT files already up to date`,
+  );
   log(`GraphQL (and GraphiQL for browsers) at ${app.server.url}`);
   log(`Graph explorer at ${app.server.url.replace(/\/graphql$/, "/explore")}`);
   log(`Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops the server and the database.`);

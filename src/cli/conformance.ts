@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig();
   const opened = await openDatabase(config, (line) => console.log(line));
   try {
-    await prepareDatabase(opened.database, config.seedsDir);
+    await prepareDatabase(opened.database, config.seedsDir, { openfootball: "none" });
     const imported = await importFile(opened.database, file, { seedsDir: config.seedsDir });
     console.log(`Imported ${imported.fileName}: ${imported.ties} ties, ${imported.matches} matches in ${imported.seconds.toFixed(1)} s`);
 

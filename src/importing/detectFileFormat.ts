@@ -6,6 +6,7 @@
 import { seedRecordRules } from "../seeds/validateSeeds.ts";
 
 export type ImportFormat = "results" | "seed";
+// Football.TXT is text, not JSON: src/importing/importFootballTxt.ts (looksLikeFootballTxt) recognises it before this runs.
 
 export function detectFileFormat(content: unknown): ImportFormat | null {
   if (typeof content !== "object" || content === null || Array.isArray(content)) return null;

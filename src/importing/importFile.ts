@@ -4,13 +4,23 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
+import { isAliasFile, parseAliasFile } from "../identity/aliasFile.ts";
+import { createClubResolver, describeAt, unresolvedClubId, type NameMatch, type NearMiss, type NewClub, type RecordingClubResolver } from "../identity/createClubResolver.ts";
+import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
+import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
+import { readKnownClubs } from "../identity/readKnownClubs.ts";
+import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { readSeedFiles } from "../seeds/loadSeeds.ts";
 import type { SeedFile } from "../seeds/seedFormat.ts";
 import { validateSeeds } from "../seeds/validateSeeds.ts";
 import { checkRecordedTie, parseResultsFile, ResultsFileError, type ResultsFile } from "../ties/index.ts";
 import { contradictionConflicts } from "./contradictionConflicts.ts";
 import { detectFileFormat, type ImportFormat } from "./detectFileFormat.ts";
+import { FootballTxtImportError, looksLikeFootballTxt, sourceOfFootballTxt, writeFootballTxt } from "./importFootballTxt.ts";
+import { readExistingMatches } from "./readExistingMatches.ts";
+import { reconcileMatches, type FieldUpdate } from "./reconcileMatches.ts";
 import { datasetSourceId, resultsToFacts, type ExistingEntity } from "./resultsToFacts.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { writeFacts, type FactCounts } from "./writeFacts.ts";
@@ -31,35 +41,84 @@ export class ImportError extends Error {
 
 export interface ImportSummary {
   fileName: string;
-  format: ImportFormat;
+  format: ImportFormat | "aliases" | "footballTxt";
   ties: number;
   matches: number;
   counts: FactCounts;
   seconds: number;
+  /** How the file's club names were resolved (src/identity/createClubResolver.ts). */
+  clubs: {
+    /** Clubs the file created: names no club of the graph answers to. */
+    created: readonly NewClub[];
+    /** Names resolved to a club already in the graph (or made earlier in the file), with the rule. */
+    matched: readonly NameMatch[];
+    /** Created clubs whose names are close to known clubs, with how to join them if they are one. */
+    nearMisses: readonly NearMiss[];
+  };
+  /** Matches the graph held from other sources, now reported by this file's source too. */
+  corroborated?: number;
+  /** Conflicts added where this file disagrees with another source (both claims kept). */
+  conflicts?: string[];
+  /** Changes to matches this same source gave before: old and new values. */
+  updates?: FieldUpdate[];
+}
+
+/** How to tell the importer that a near-miss is the known club after all. */
+export function nearMissAdvice(miss: NearMiss): string {
+  const closest = miss.closeTo[0]!;
+  return (
+    `new club "${miss.name}" (${miss.newClubId}), close to ${miss.closeTo.map((club) => `"${club.name}" (${club.id})`).join(", ")}. ` +
+    `If it is the same club, import an alias file first ({"clubAliases": [{"name": "${miss.name}", "club": "${closest.id}"}]}, docs/identity.md), ` +
+    `or give the record a register id.`
+  );
 }
 
 export async function importFile(database: Database, filePath: string, options: { seedsDir: string }): Promise<ImportSummary> {
   const started = performance.now();
   const fileName = path.basename(filePath);
+  let text: string;
+  try {
+    text = await readFile(filePath, "utf8");
+  } catch (error) {
+    throw new ImportError(fileName, [(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message]);
+  }
+  if (looksLikeFootballTxt(text)) return importFootballTxtFile(database, filePath, text, started);
   let content: unknown;
   try {
-    content = JSON.parse(await readFile(filePath, "utf8"));
+    content = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(fileName, [(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `not valid JSON: ${(error as Error).message}`]);
+    throw new ImportError(fileName, [`not valid JSON: ${(error as Error).message} (nor Football.TXT: no "= Competition YYYY/YY" header)`]);
   }
+  if (isAliasFile(content)) return importAliasFile(database, fileName, content, started);
   const format = detectFileFormat(content);
   if (!format) {
-    throw new ImportError(fileName, ["neither a results file (ties with legs) nor a seed file (arrays of sources, clubs, matches...)"]);
+    throw new ImportError(fileName, ["neither a results file (ties with legs), a seed file (arrays of sources, clubs, matches...) nor an alias file (clubAliases)"]);
   }
 
   const facts = format === "results" ? null : await checkedSeedFile(fileName, content, options.seedsDir);
   const results = format === "results" ? parsedResults(fileName, content) : null;
   const checked = results ? checkedResults(results) : null;
 
-  const counts = await database.writeTransaction(async (tx) => {
-    const batch = facts ?? withConflicts(resultsToFacts(results!, await existingEntities(tx), checked!.ruleSetIds), checked!.conflicts);
+  // A results file is reconciled with what other sources say about the same matches (issue 10:
+  // a different source gives a Conflict, the same source re-imported an update); seed files are
+  // the project's own curated facts and are written as they are.
+  const { counts, resolver, reconciled } = await database.writeTransaction(async (tx) => {
+    const resolver = await graphClubResolver(tx);
+    const converted =
+      facts ??
+      withConflicts(
+        resultsToFacts(results!, await existingEntities(tx), { clubResolver: resolver, ruleSetIds: checked!.ruleSetIds }),
+        checked!.conflicts,
+      );
+    if (facts) checkSeedClubs(fileName, facts, resolver);
+    if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
+    const sourceId = datasetSourceId(fileName);
+    const reconciled = facts ? null : reconcileMatches(converted, sourceId, ...(await existingMatchesOf(tx, converted)));
+    const batch = reconciled?.facts ?? converted;
     try {
-      return await writeFacts(tx, batch, ruleSetIdFor);
+      const counts = await writeFacts(tx, batch, ruleSetIdFor, facts ? {} : { sourceIds: [sourceId] });
+      const matchCounts = await writeNameMatches(tx, sourceId, facts?.sources?.[0]?.id, resolver.matches);
+      return { counts: { nodes: counts.nodes + matchCounts.nodes, relationships: counts.relationships + matchCounts.relationships }, resolver, reconciled };
     } catch (error) {
       // e.g. a competition or season the tie-rule catalogue does not cover: the transaction rolls back.
       throw new ImportError(fileName, [(error as Error).message]);
@@ -73,7 +132,100 @@ export async function importFile(database: Database, filePath: string, options: 
     matches: written.matches?.length ?? 0,
     counts,
     seconds: (performance.now() - started) / 1000,
+    clubs: { created: resolver.newClubs, matched: resolver.matches, nearMisses: resolver.nearMisses },
+    ...(reconciled ? { corroborated: reconciled.corroborated, conflicts: reconciled.conflicts, updates: reconciled.updates } : {}),
   };
+}
+
+async function existingMatchesOf(tx: ManagedTransaction, facts: SeedFile) {
+  const known = await readExistingMatches(tx, facts);
+  return [known.matches, known.ties] as const;
+}
+
+async function importFootballTxtFile(database: Database, filePath: string, text: string, started: number): Promise<ImportSummary> {
+  const fileName = path.basename(filePath);
+  try {
+    const result = await database.writeTransaction((tx) => writeFootballTxt(tx, text, filePath, sourceOfFootballTxt(filePath)));
+    return {
+      fileName,
+      format: "footballTxt",
+      ties: result.ties,
+      matches: result.matches,
+      counts: result.counts,
+      seconds: (performance.now() - started) / 1000,
+      clubs: { created: result.clubs.newClubs, matched: result.clubs.matches, nearMisses: result.clubs.nearMisses },
+      corroborated: result.corroborated,
+      conflicts: result.conflicts,
+      updates: result.updates,
+    };
+  } catch (error) {
+    if (error instanceof FootballTxtImportError) throw new ImportError(fileName, error.problems);
+    throw new ImportError(fileName, [(error as Error).message]);
+  }
+}
+
+/**
+ * A seed-format file names its clubs by id. A club it defines that the graph does not have yet
+ * must not be a club the graph already holds under another id (a silent split): that is a
+ * problem naming the existing club. Its other names go through the same rules (mojibake too).
+ */
+function checkSeedClubs(fileName: string, facts: SeedFile, resolver: RecordingClubResolver): void {
+  (facts.clubs ?? []).forEach((club, index) => {
+    const at = { file: fileName, record: `clubs[${index}] "${club.id}"`, field: "name" };
+    const seen = resolver.matches.length;
+    const id = resolver.idOf({ name: club.name, ...(club.country ? { country: club.country } : {}), at });
+    if (id === club.id || id === unresolvedClubId) return;
+    const match = resolver.matches.slice(seen)[0];
+    if (match) {
+      (resolver.problems as string[]).push(
+        `${describeAt(at)}: "${club.name}" is the club "${match.clubName}" (${match.clubId}) already in the graph ` +
+          `(rule ${match.rule}, by its name "${match.matchedName}"); use that id instead of "${club.id}"`,
+      );
+    }
+  });
+}
+
+/**
+ * An alias file: each entry's club must exist (by id or register id) and its name must not
+ * already be another club's. The names become `userAliases` of their clubs, REPORTED_BY the file.
+ */
+async function importAliasFile(database: Database, fileName: string, content: unknown, started: number): Promise<ImportSummary> {
+  const { file, problems } = parseAliasFile(content);
+  if (problems.length) throw new ImportError(fileName, problems.map((problem) => `${fileName}, ${problem}`));
+  const sourceId = `aliases:${fileName.replace(/\.json$/i, "")}`;
+  const counts = await database.writeTransaction(async (tx) => {
+    const known = await readKnownClubs(tx);
+    const resolver = createClubResolver({ clubs: known, exonyms: defaultClubRegister().exonyms, onlyKnown: true });
+    const rows: { club: string; name: string; ref: string; keys: string[] }[] = [];
+    file.clubAliases.forEach((entry, index) => {
+      const at = { file: fileName, record: `clubAliases[${index}]`, field: "name" };
+      const club = known.find((candidate) => candidate.id === entry.club || candidate.registerId === entry.club);
+      if (!club) return void (resolver.problems as string[]).push(`${fileName}, clubAliases[${index}], field club: no club has the id or register id "${entry.club}"`);
+      const id = resolver.idOf({ name: entry.name, at });
+      const match = resolver.matches.at(-1);
+      if (id !== club.id && match?.name === entry.name && match.clubId === id && (match.rule === "EXACT" || match.rule === "SPELLING")) {
+        (resolver.problems as string[]).push(`${describeAt(at)}: "${entry.name}" already names the club "${match.clubName}" (${match.clubId}), not "${entry.club}"`);
+        return;
+      }
+      rows.push({ club: club.id, name: entry.name, ref: `${fileName}, clubAliases[${index}]`, keys: taggedMatchKeysOf([entry.name], club.city, defaultClubRegister().exonyms) });
+    });
+    if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
+    const result = await tx.run(
+      `MERGE (s:Source {id: $source}) SET s.kind = "DATASET", s.title = $title
+       WITH s UNWIND $rows AS row
+       MATCH (c:Club {id: row.club})
+       WITH c, row WHERE NOT row.name IN coalesce(c.userAliases, [])
+       SET c.userAliases = coalesce(c.userAliases, []) + row.name,
+           c.userAliasSources = coalesce(c.userAliasSources, []) + $source,
+           c.userAliasRefs = coalesce(c.userAliasRefs, []) + row.ref,
+           c.userAliasKeys = coalesce(c.userAliasKeys, []) + row.keys,
+           c.aliasText = coalesce(c.aliasText, "") + " | " + row.name`,
+      { source: sourceId, title: `Alias file ${fileName}${file.about ? `: ${file.about}` : ""}`, rows },
+    );
+    const updates = result.summary.counters.updates();
+    return { nodes: updates.nodesCreated, relationships: updates.relationshipsCreated };
+  });
+  return { fileName, format: "aliases", ties: 0, matches: 0, counts, seconds: (performance.now() - started) / 1000, clubs: { created: [], matched: [], nearMisses: [] } };
 }
 
 function parsedResults(fileName: string, content: unknown) {
@@ -121,10 +273,8 @@ async function checkedSeedFile(fileName: string, content: unknown, seedsDir: str
   return content as SeedFile;
 }
 
-async function existingEntities(tx: Parameters<Parameters<Database["writeTransaction"]>[0]>[0]) {
-  const read = async (label: "Competition" | "Club"): Promise<ExistingEntity[]> => {
-    const result = await tx.run(`MATCH (n:${label}) RETURN n.id AS id, coalesce(n.nameKeys, []) AS nameKeys`);
-    return result.records.map((record) => ({ id: record.get("id") as string, nameKeys: record.get("nameKeys") as string[] }));
-  };
-  return { competitions: await read("Competition"), clubs: await read("Club") };
+async function existingEntities(tx: ManagedTransaction) {
+  const result = await tx.run(`MATCH (n:Competition) RETURN n.id AS id, coalesce(n.nameKeys, []) AS nameKeys`);
+  const competitions: ExistingEntity[] = result.records.map((record) => ({ id: record.get("id") as string, nameKeys: record.get("nameKeys") as string[] }));
+  return { competitions, clubs: [] };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseResultsFile } from "../ties/index.ts";
+import { createClubResolver } from "../identity/createClubResolver.ts";
 import { resultsToFacts, type ExistingGraph } from "./resultsToFacts.ts";
 
 const leg = (home: string, away: string, h90: number, a90: number, extra: Record<string, unknown> = {}) => ({ date: null, home, away, h90, a90, ...extra });
@@ -26,19 +27,19 @@ describe("clubs are one per name within a file, and matched to the graph only wh
     {
       why: "a name one existing club answers to (by alias) is that club",
       names: ["BVB", "Atalanta"],
-      existing: { competitions: [], clubs: [{ id: "club:borussia-dortmund", nameKeys: ["borussia dortmund", "bvb"] }] },
+      existing: { competitions: [], clubs: [{ id: "club:borussia-dortmund", name: "Borussia Dortmund", aliases: ["BVB"] }] },
       expected: ["club:borussia-dortmund", "club:atalanta"],
     },
     {
-      why: "a name two existing clubs answer to merges with neither",
-      names: ["Sporting", "Atalanta"],
-      existing: { competitions: [], clubs: [{ id: "club:sporting-cp", nameKeys: ["sporting"] }, { id: "club:sporting-gijon", nameKeys: ["sporting"] }] },
-      expected: ["club:sporting", "club:atalanta"],
+      why: "a spelling with a club-form word joins the club the file made for the first spelling",
+      names: ["Testclub Aldea", "FC Testclub Aldea"],
+      existing: nothingYet,
+      expected: ["club:testclub-aldea", "club:testclub-aldea"],
     },
     {
       why: "a new club whose id is taken by another club gets the next free id",
       names: ["Rangers", "Celtic"],
-      existing: { competitions: [], clubs: [{ id: "club:rangers", nameKeys: ["rangers fc of somewhere else"] }] },
+      existing: { competitions: [], clubs: [{ id: "club:rangers", name: "Rangers FC of somewhere else", aliases: [] }] },
       expected: ["club:rangers-2", "club:celtic"],
     },
   ])("$why", ({ names, existing, expected }) => {
@@ -49,6 +50,16 @@ describe("clubs are one per name within a file, and matched to the graph only wh
     const created = facts.clubs!.map((club) => club.id);
     for (const id of expected) expect(created.includes(id)).toBe(!existing.clubs.some((club) => club.id === id));
   });
+});
+
+test("a name two existing clubs answer to merges with neither: the resolver records a problem naming file, record and field", () => {
+  const existing: ExistingGraph = {
+    competitions: [],
+    clubs: [{ id: "club:sporting-cp", name: "Sporting CP", aliases: ["Sporting"] }, { id: "club:sporting-gijon", name: "Sporting Gijón", aliases: ["Sporting"] }],
+  };
+  const resolver = createClubResolver({ clubs: existing.clubs });
+  resultsToFacts(file([tie("t1", [leg("Sporting", "Atalanta", 1, 0), leg("Atalanta", "Sporting", 0, 0)], "Atalanta")]), existing, { clubResolver: resolver });
+  expect(resolver.problems).toEqual([expect.stringMatching(/^clubs-test\.json, tie "t1", field legs\[0\]\.home: the club name "Sporting" is ambiguous/)]);
 });
 
 describe("what a tie becomes", () => {

@@ -5,11 +5,14 @@
  * Names become graph entities like this:
  * - a competition is the existing one whose name or alias matches (case/accent-insensitively),
  *   else a new one;
- * - a club is one per name within the file (spellings differing only in case or accents are one
- *   club); it is the existing club whose name or alias matches when exactly one does, else a new
- *   club. Two different names are never merged, and an ambiguous match never merges either.
+ * - a club is whatever the one club resolver (src/identity/createClubResolver.ts) says: a club
+ *   of the graph (seeded, from the register, imported) by the name rules, or a new club that
+ *   later spellings in the file join. An ambiguous or damaged name is a problem the resolver
+ *   records (file, record, field); the caller must refuse the file when there are any.
  * Pure: the existing entities are passed in.
  */
+import type { ClubResolver } from "../identity/ClubMention.ts";
+import { createClubResolver, type KnownClub } from "../identity/createClubResolver.ts";
 import { normalizeName } from "../names/normalizeName.ts";
 import { slugify } from "../names/slugify.ts";
 import type { SeedClub, SeedCompetition, SeedFile, SeedMatch, SeedSeason, SeedStage, SeedTie } from "../seeds/seedFormat.ts";
@@ -22,7 +25,7 @@ export interface ExistingEntity {
 
 export interface ExistingGraph {
   competitions: ExistingEntity[];
-  clubs: ExistingEntity[];
+  clubs: KnownClub[];
 }
 
 /** Id of the Source node that stands for a results file. */
@@ -69,10 +72,27 @@ function entityResolver(
 }
 
 /**
- * `ruleSetIds`: the rule set checked for each tie (by results-file tie id), where it may differ from
- * what the catalogue gives for the stage (a tie the file states was a single match in a two-legged round).
+
+ * The facts of a results file.
+ * - `clubResolver` decides every club name; by default one over `existing.clubs` without exonyms
+ *   (importFile passes the graph's, with the register's exonyms, and reads its report: new clubs,
+ *   near-misses, problems).
+ * - `ruleSetIds`: the rule set checked for each tie (by results-file tie id), where it may differ
+ *   from what the catalogue gives for the stage (a tie the file states was a single match in a
+ *   two-legged round).
  */
-export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleSetIds: ReadonlyMap<string, string> = new Map()): SeedFile {
+export function resultsToFacts(
+  file: ResultsFile,
+  existing: ExistingGraph,
+  options: {
+    clubResolver?: ClubResolver & { newClubs: readonly { id: string; name: string }[] };
+    ruleSetIds?: ReadonlyMap<string, string>;
+  } = {},
+): SeedFile {
+  const clubResolver =
+    options.clubResolver ??
+    createClubResolver({ clubs: existing.clubs, takenIds: existing.competitions.map((competition) => competition.id) });
+  const ruleSetIds = options.ruleSetIds ?? new Map<string, string>();
   const sourceId = datasetSourceId(file.fileName);
   const sources = [sourceId];
   const takenIds = new Set([...existing.competitions, ...existing.clubs].map((entity) => entity.id));
@@ -82,8 +102,8 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleS
   const competitionIdOf = entityResolver(existing.competitions, "competition", takenIds, (id, name) =>
     competitions.set(id, { id, name, aliases: catalogueAliasesOf(name), sources }),
   );
-  const clubs = new Map<string, SeedClub>();
-  const clubIdOf = entityResolver(existing.clubs, "club", takenIds, (id, name) => clubs.set(id, { id, name, aliases: [], sources }));
+  const clubAt = (tie: RecordedTie, field: string) => (name: string) =>
+    clubResolver.idOf({ name, at: { file: file.fileName, record: `tie "${tie.id}"`, field } });
 
   const seasons = new Map<string, SeedSeason>();
   const stages = new Map<string, SeedStage>();
@@ -91,6 +111,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleS
   const matches: SeedMatch[] = [];
 
   for (const tie of file.ties) {
+    const clubIdOf = (field: string, name: string) => clubAt(tie, field)(name);
     const competitionId = competitionIdOf(tie.competition);
     const seasonId = `season:${competitionId.replace(/^competition:/, "")}-${tie.season}`;
     if (!seasons.has(seasonId)) seasons.set(seasonId, { id: seasonId, competition: competitionId, label: tie.season, sources });
@@ -102,7 +123,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleS
     ties.push({
       id: tieId,
       stage: stageId,
-      clubs: [clubIdOf(first.home), clubIdOf(first.away)],
+      clubs: [clubIdOf("legs[0].home", first.home), clubIdOf("legs[0].away", first.away)],
       ...(tie.winner !== null ? { sourceWinnerName: tie.winner } : {}),
       ...(ruleSetIds.has(tie.id) ? { ruleSetId: ruleSetIds.get(tie.id)! } : {}),
       ...recordedDecisionOf(tie, clubIdOf),
@@ -116,8 +137,8 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleS
         isReplay: leg.replay,
         played: leg.played,
         ...(leg.date ? { date: leg.date } : {}),
-        home: clubIdOf(leg.home),
-        away: clubIdOf(leg.away),
+        home: clubIdOf(`legs[${index}].home`, leg.home),
+        away: clubIdOf(`legs[${index}].away`, leg.away),
         ...(leg.h90 !== null && leg.a90 !== null ? { homeScore: leg.h90, awayScore: leg.a90 } : {}),
         ...(leg.hET !== null && leg.aET !== null ? { homeScoreAfterExtraTime: leg.hET, awayScoreAfterExtraTime: leg.aET } : {}),
         ...(leg.pens ? { homePenalties: leg.pens[0], awayPenalties: leg.pens[1] } : {}),
@@ -131,7 +152,7 @@ export function resultsToFacts(file: ResultsFile, existing: ExistingGraph, ruleS
   return {
     sources: [{ id: sourceId, kind: "DATASET", title: `Results file ${file.fileName.split(/[\\/]/).pop()}` }],
     competitions: [...competitions.values()],
-    clubs: [...clubs.values()],
+    clubs: clubResolver.newClubs.map((club): SeedClub => ({ id: club.id, name: club.name, aliases: [], sources })),
     seasons: [...seasons.values()],
     stages: [...stages.values()],
     ties,
@@ -150,15 +171,15 @@ const decisionKinds = { coin_toss: "COIN_TOSS", awarded: "AWARDED", replay_order
  * The tie's recorded decision: the file's `decision` field, or else (the older way) a coin toss in a
  * leg's method note, which goes to the recorded winner.
  */
-function recordedDecisionOf(tie: RecordedTie, clubIdOf: (name: string) => string): Partial<SeedTie> {
+function recordedDecisionOf(tie: RecordedTie, clubIdOf: (field: string, name: string) => string): Partial<SeedTie> {
   if (tie.decision) {
     return {
       recordedDecision: decisionKinds[tie.decision.kind],
-      ...(tie.decision.winner !== null ? { recordedWinner: clubIdOf(tie.decision.winner) } : {}),
+      ...(tie.decision.winner !== null ? { recordedWinner: clubIdOf("decision.winner", tie.decision.winner) } : {}),
       recordedDecisionNote: tie.decision.reason,
     };
   }
   const note = tie.legs.map((leg) => leg.methodNote).find((text) => text !== null && /coin toss|drawing of lots/i.test(text));
   if (!note || tie.winner === null) return {};
-  return { recordedDecision: "COIN_TOSS", recordedWinner: clubIdOf(tie.winner), recordedDecisionNote: note };
+  return { recordedDecision: "COIN_TOSS", recordedWinner: clubIdOf("winner", tie.winner), recordedDecisionNote: note };
 }

@@ -7,6 +7,8 @@
  * substitutions, ..., statistics, standings) and writeConflicts (conflicts and claims), in that order.
  */
 import type { ManagedTransaction } from "neo4j-driver";
+import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
+import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { nameKeysOf } from "../names/normalizeName.ts";
 import { goalIdOf, type SeedFile, type SeedNamedEntity } from "../seeds/seedFormat.ts";
 import { FactWriter, neo4jDate, sourceIdsNamedIn, type FactCounts } from "./FactWriter.ts";
@@ -42,17 +44,34 @@ function namedProperties(label: string, entity: SeedNamedEntity & { nicknames?: 
   const nicknames = entity.nicknames ?? [];
   return {
     ...properties,
-    ...(label === "Club" ? { nicknames } : {}),
+    // A club's keys under every name rule, for `tie` and `search` (src/identity/matchKeys.ts).
+    ...(label === "Club" ? { nicknames, matchKeys: taggedMatchKeysOf([entity.name, ...entity.aliases], null, defaultClubRegister().exonyms) } : {}),
     aliases: entity.aliases,
     aliasText: [...entity.aliases, ...nicknames].join(" | "),
     nameKeys: nameKeysOf(entity.name, entity.aliases),
   };
 }
 
-export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolveRuleSet: RuleSetResolver): Promise<FactCounts> {
+/** Facts the graph holds from other sources that this batch's source also reports (see reconcileMatches). */
+export interface SourceCorroboration {
+  label: "Match" | "Tie";
+  id: string;
+  sources: string[];
+}
+
+/**
+ * @param options.sourceIds the sources the batch speaks for, when not every source it names is
+ * its own (an import's conflicts name the other sources' claims); by default every source named.
+ */
+export async function writeFacts(
+  tx: ManagedTransaction,
+  facts: SeedFile & { corroborations?: SourceCorroboration[] },
+  resolveRuleSet: RuleSetResolver,
+  options: { sourceIds?: string[] } = {},
+): Promise<FactCounts> {
   // Sources named in this batch: edges to them are rewritten from the batch; edges to other
   // sources (another import, the seeds) are left alone.
-  const writer = new FactWriter(tx, sourceIdsNamedIn(facts));
+  const writer = new FactWriter(tx, options.sourceIds ?? sourceIdsNamedIn(facts));
   const run = (cypher: string, params: Record<string, unknown>) => writer.run(cypher, params);
   const linkSources = (label: string, rows: { id: string; sources: string[] }[]) => writer.linkSources(label, rows);
   const sourcedRows = <T extends { id: string; sources: string[] }>(records: T[] | undefined) =>
@@ -189,31 +208,40 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
   }
 
   if (facts.matches?.length) {
+    // A match is a leg of a tie (HAS_LEG) or, belonging to no tie (group stage, league phase),
+    // sits in its stage directly (IN_STAGE).
     await run(
       `UNWIND $rows AS row
-       MATCH (t:Tie {id: row.tie}), (home:Club {id: row.home}), (away:Club {id: row.away})
+       MATCH (home:Club {id: row.home}), (away:Club {id: row.away})
+       OPTIONAL MATCH (t:Tie {id: row.tie})
+       OPTIONAL MATCH (stage:Stage {id: row.stage})
+       WITH row, home, away, t, stage
+       CALL apoc.util.validate((row.tie IS NOT NULL AND t IS NULL) OR (row.stage IS NOT NULL AND stage IS NULL),
+         'match "%s": its tie or stage is not in the graph', [row.id])
        MERGE (m:Match {id: row.id})
        SET m += row.properties,
            m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
-       WITH m, t, home, away, row
-       OPTIONAL MATCH (m)-[old:HOME_CLUB|AWAY_CLUB|PLAYED_AT]->(target)
+       WITH m, t, stage, home, away, row
+       OPTIONAL MATCH (m)-[old:HOME_CLUB|AWAY_CLUB|PLAYED_AT|IN_STAGE]->(target)
        WHERE NOT ((type(old) = "HOME_CLUB" AND target = home) OR (type(old) = "AWAY_CLUB" AND target = away)
-                  OR (type(old) = "PLAYED_AT" AND target.id = row.stadium))
+                  OR (type(old) = "PLAYED_AT" AND target.id = row.stadium) OR (type(old) = "IN_STAGE" AND target = stage))
        DELETE old
-       WITH DISTINCT m, t, home, away, row
-       OPTIONAL MATCH (m)<-[oldLeg:HAS_LEG]-(otherTie) WHERE otherTie <> t
+       WITH DISTINCT m, t, stage, home, away, row
+       OPTIONAL MATCH (m)<-[oldLeg:HAS_LEG]-(otherTie) WHERE t IS NULL OR otherTie <> t
        DELETE oldLeg
-       WITH DISTINCT m, t, home, away, row
-       MERGE (t)-[:HAS_LEG]->(m)
+       WITH DISTINCT m, t, stage, home, away, row
        MERGE (m)-[:HOME_CLUB]->(home)
        MERGE (m)-[:AWAY_CLUB]->(away)
+       FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (t)-[:HAS_LEG]->(m))
+       FOREACH (_ IN CASE WHEN stage IS NULL THEN [] ELSE [1] END | MERGE (m)-[:IN_STAGE]->(stage))
        WITH m, row WHERE row.stadium IS NOT NULL
        MATCH (stadium:Stadium {id: row.stadium})
        MERGE (m)-[:PLAYED_AT]->(stadium)`,
       {
         rows: facts.matches.map((match) => ({
           id: match.id,
-          tie: match.tie,
+          tie: match.tie ?? null,
+          stage: match.stage ?? null,
           home: match.home,
           away: match.away,
           stadium: match.stadium ?? null,
@@ -222,9 +250,15 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
             legNumber: match.legNumber,
             isReplay: match.isReplay ?? false,
             played: match.played ?? true,
+            cancelled: match.cancelled ?? false,
             dateDerived: match.dateDerived ?? null,
+            group: match.group ?? null,
+            matchday: match.matchday ?? null,
+            kickOffTime: match.kickOffTime ?? null,
             homeScore: match.homeScore ?? null,
             awayScore: match.awayScore ?? null,
+            homeScoreAtHalfTime: match.homeScoreAtHalfTime ?? null,
+            awayScoreAtHalfTime: match.awayScoreAtHalfTime ?? null,
             homeScoreAfterExtraTime: match.homeScoreAfterExtraTime ?? null,
             awayScoreAfterExtraTime: match.awayScoreAfterExtraTime ?? null,
             homePenalties: match.homePenalties ?? null,
@@ -297,6 +331,9 @@ export async function writeFacts(tx: ManagedTransaction, facts: SeedFile, resolv
       );
       await linkSources("Goal", goals);
     }
+  }
+  for (const label of ["Tie", "Match"] as const) {
+    await linkSources(label, (facts.corroborations ?? []).filter((fact) => fact.label === label));
   }
   await writeEntityLinks(writer, facts);
   await writeMatchEvents(writer, facts);

@@ -12,6 +12,17 @@ describe("normalizeName", () => {
     ["runs of spaces collapse", "  Borussia   Dortmund ", "borussia dortmund"],
     ["ß becomes ss", "Gladbach Straße", "gladbach strasse"],
     ["Croatian đ folds to d", "Đoković", "dokovic"],
+    ["Icelandic ð folds to d", "Breiðablik", "breidablik"],
+    ["Icelandic þ folds to th", "Þróttur", "throttur"],
+    ["Maltese ħ folds to h", "Ħamrun Spartans", "hamrun spartans"],
+    ["Turkish dotless ı folds to i", "Kayserispor Kulübü Sivasspor Yıldırım", "kayserispor kulubu sivasspor yildirim"],
+    ["Turkish capital İ folds to i", "İstanbul Başakşehir", "istanbul basaksehir"],
+    ["Danish æ folds to ae", "Næstved", "naestved"],
+    ["Polish ł folds to l", "Wisła Kraków", "wisla krakow"],
+    ["Azerbaijani ə folds to e", "Qəbələ", "qebele"],
+    ["an ampersand is the word and", "Brighton & Hove Albion", "brighton and hove albion"],
+    ["a dotted acronym is one word", "A.C. Milan", "ac milan"],
+    ["an apostrophe joins", "St Patrick's Athletic", "st patricks athletic"],
   ])("%s: %s → %s", (_why, input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });

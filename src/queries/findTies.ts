@@ -33,3 +33,35 @@ export async function findTies(
     { ...keys, words: matching === "WORDS" },
   );
 }
+
+export interface TieByClubs {
+  id: string;
+  competition: string;
+  clubId: string;
+  club: string;
+  opponentId: string;
+  opponent: string;
+}
+
+/**
+ * Ties of a season in a competition (by name key, exactly) between one of `clubIds` and one of
+ * `opponentIds`: the clubs the name rules found for each typed name (findClubCandidates).
+ */
+export async function findTiesBetween(
+  database: Database,
+  keys: { competition: string; season: string },
+  clubIds: readonly string[],
+  opponentIds: readonly string[],
+): Promise<TieByClubs[]> {
+  if (!clubIds.length || !opponentIds.length) return [];
+  return database.read<TieByClubs>(
+    `MATCH (t:Tie {season: $season})-[:IN_COMPETITION]->(c:Competition)
+     WHERE $competition IN c.nameKeys
+     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club) WHERE a.id IN $clubIds
+     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club) WHERE a <> b AND b.id IN $opponentIds
+     RETURN DISTINCT t.id AS id, c.name AS competition, a.id AS clubId, a.name AS club, b.id AS opponentId, b.name AS opponent
+     ORDER BY id
+     LIMIT 50`,
+    { ...keys, clubIds, opponentIds },
+  );
+}

@@ -35,7 +35,7 @@ export function checkSeedConsistency(inputs: readonly SeedInput[], problems: str
 
   for (const { fileName, facts } of files) {
     (facts.matches ?? []).forEach((match, index) => {
-      const tieClubs = ties.get(match.tie)?.clubs;
+      const tieClubs = match.tie === undefined ? undefined : ties.get(match.tie)?.clubs;
       checkMatch(match, tieClubs, `${fileName}: matches[${index}] (id "${match.id}")`, problems);
     });
 

@@ -21,7 +21,9 @@ export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]):
   const competitions = new Map(all("competitions").map((competition) => [competition.id, competition]));
   const clubs = new Map(all("clubs").map((club) => [club.id, club]));
   const matchesOf = new Map<string, SeedMatch[]>();
-  for (const match of all("matches")) matchesOf.set(match.tie, [...(matchesOf.get(match.tie) ?? []), match]);
+  for (const match of all("matches")) {
+    if (match.tie !== undefined) matchesOf.set(match.tie, [...(matchesOf.get(match.tie) ?? []), match]);
+  }
 
   for (const { fileName, facts } of files) {
     (facts.ties ?? []).forEach((tie, index) => {

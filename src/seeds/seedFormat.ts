@@ -190,7 +190,16 @@ export interface SeedGoal extends Sourced {
 
 export interface SeedMatch extends Sourced {
   id: string;
-  tie: string;
+  /** The tie the match is a leg of; none for a group-stage or league-phase match. */
+  tie?: string;
+  /** The stage of a match that belongs to no tie: (Match)-[:IN_STAGE]->(Stage). */
+  stage?: string;
+  /** Group letter ("A") of a group-stage match. */
+  group?: string;
+  /** Matchday of a group-stage or league-phase match. */
+  matchday?: number;
+  /** Local kick-off time as the source gives it, "20:45". */
+  kickOffTime?: string;
   legNumber: number;
   isReplay?: boolean;
   /** False for a scheduled match not yet played; default true. */
@@ -201,6 +210,8 @@ export interface SeedMatch extends Sourced {
   away: string;
   homeScore?: number;
   awayScore?: number;
+  homeScoreAtHalfTime?: number;
+  awayScoreAtHalfTime?: number;
   homeScoreAfterExtraTime?: number;
   awayScoreAfterExtraTime?: number;
   homePenalties?: number;
@@ -210,6 +221,8 @@ export interface SeedMatch extends Sourced {
   /** The score stands by decision of the organiser (walkover, forfeit), not as played. */
   awarded?: boolean;
   awardedNote?: string;
+  /** The match was called off and never played (the source says "cancelled"). */
+  cancelled?: boolean;
   goals: SeedGoal[];
 }
 

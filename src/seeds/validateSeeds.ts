@@ -77,9 +77,10 @@ export const seedRecordRules: Record<RecordKind, Record<string, FieldRule>> = {
     sourceWinnerName: "string?", ...sourced,
   },
   matches: {
-    id: "string", tie: "ref:ties", legNumber: "int", isReplay: "boolean?", played: "boolean?",
+    id: "string", tie: "ref:ties?", stage: "ref:stages?", group: "string?", matchday: "int?", kickOffTime: "string?",
+    legNumber: "int", isReplay: "boolean?", played: "boolean?", cancelled: "boolean?",
     date: "date?", dateDerived: "boolean?", home: "ref:clubs", away: "ref:clubs",
-    homeScore: "int?", awayScore: "int?", homeScoreAfterExtraTime: "int?", awayScoreAfterExtraTime: "int?",
+    homeScore: "int?", awayScore: "int?", homeScoreAtHalfTime: "int?", awayScoreAtHalfTime: "int?", homeScoreAfterExtraTime: "int?", awayScoreAfterExtraTime: "int?",
     homePenalties: "int?", awayPenalties: "int?", stadium: "ref:stadiums?", attendance: "int?",
     awarded: "boolean?", awardedNote: "string?", ...sourced,
     goals: {

@@ -4,7 +4,10 @@
  */
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import { normalizeName } from "../../names/normalizeName.ts";
-import { findTies } from "../../queries/findTies.ts";
+import { mentionKeysOf, nameRules } from "../../identity/matchKeys.ts";
+import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
+import { findClubCandidates } from "../../queries/findClubCandidates.ts";
+import { findTies, findTiesBetween, type TieCandidate } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findNeighbourhood } from "../../queries/findNeighbourhood.ts";
@@ -50,8 +53,10 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   for (const field of ["competition", "club", "opponent"] as const) {
     if (!keys[field]) throw badInput(`${field} must name something, got "${args[field]}"`);
   }
-  // Exact names and aliases first; only when they find nothing, names given in part ("Bayern").
-  let candidates = await findTies(context.database, keys, "EXACT");
+  // The club resolver's name rules first (aliases, spellings, exonyms, club forms: "Dynamo Kyiv",
+  // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern").
+  let candidates = await tiesByNameRules(context, args, keys);
+  if (candidates.length === 0) candidates = await findTies(context.database, keys, "EXACT");
   if (candidates.length === 0) candidates = await findTies(context.database, keys, "WORDS");
   if (candidates.length === 0) return null;
   // The same tie can match with the two names either way round: count ties, not matches.
@@ -66,13 +71,32 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   return found ?? null;
 };
 
+/**
+ * Ties between the clubs each typed name may mean (findClubCandidates), keeping those whose clubs
+ * answer to the names by the strictest rules: "Bayern Munich" v "Bordeaux" is the tie whose clubs
+ * match exactly, not one whose clubs only match by a looser rule.
+ */
+async function tiesByNameRules(context: PitchGraphContext, args: TieArgs, keys: { competition: string; season: string }): Promise<TieCandidate[]> {
+  const [clubs, opponents] = await Promise.all([findClubCandidates(context.database, args.club), findClubCandidates(context.database, args.opponent)]);
+  const found = await findTiesBetween(context.database, keys, clubs.map((club) => club.id), opponents.map((club) => club.id));
+  const rankOf = (list: typeof clubs, id: string) => list.find((club) => club.id === id)!.rank;
+  const scored = found.map((tie) => {
+    const ranks = [rankOf(clubs, tie.clubId), rankOf(opponents, tie.opponentId)];
+    return { tie, score: Math.max(...ranks) * 100 + ranks[0]! + ranks[1]! };
+  });
+  const best = Math.min(...scored.map((entry) => entry.score));
+  return scored.filter((entry) => entry.score === best).map(({ tie }) => ({ id: tie.id, competition: tie.competition, club: tie.club, opponent: tie.opponent }));
+}
+
 /** Most hits one search returns, whatever `limit` asks for. */
 export const maxSearchHits = 50;
 
 /**
  * Wraps the generated resolver of the @cypher field `search`: the typed words become a
- * full-text query with escaped input, plus the normalised text for exact-match ranking (both
- * passed to the statement as one JSON argument), and the limit is bounded.
+ * full-text query with escaped input, plus the normalised text for exact-match ranking and the
+ * club resolver's keys of the text under every name rule (so "Dynamo Kyiv", "Moenchengladbach",
+ * "PSG" find their club as `tie` does), all passed to the statement as one JSON argument; the
+ * limit is bounded.
  */
 export function searchWith(
   generated: GraphQLFieldResolver<unknown, PitchGraphContext, { text: string; limit?: number | null }>,
@@ -82,7 +106,9 @@ export function searchWith(
     if (query === null) throw badInput(`search text must contain letters or digits, got "${args.text}"`);
     const limit = args.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be at least 1, got ${limit}`);
-    const shaped = { text: JSON.stringify({ lucene: query, key: normalizeName(args.text) }), limit: Math.min(limit, maxSearchHits) };
+    const keys = mentionKeysOf(args.text, defaultClubRegister().exonyms);
+    const tagged = nameRules.filter((rule) => keys[rule]).map((rule) => `${rule}:${keys[rule]}`);
+    const shaped = { text: JSON.stringify({ lucene: query, key: normalizeName(args.text), keys: tagged }), limit: Math.min(limit, maxSearchHits) };
     return generated(root, shaped, context, withArguments(info, shaped));
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * The whole default graph, loaded as `npm start` loads it on an empty store: every vendored
+ * openfootball file (globalSetup loaded only the one most tests need), through the same loader,
+ * one transaction per file, skipped by content hash the second time.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { listOpenfootballFiles, loadOpenfootball } from "../src/defaultGraph/loadOpenfootball.ts";
+import { openfootballDir } from "../src/importing/importFootballTxt.ts";
+import { openTestGraph, type TestGraph } from "./support/testGraph.ts";
+import path from "node:path";
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await openTestGraph();
+});
+afterAll(async () => graph.close());
+
+describe("the default graph", () => {
+  test("every openfootball file loads; loading again writes nothing", { timeout: 600_000 }, async () => {
+    const files = await listOpenfootballFiles(path.join(openfootballDir, "champions-league"));
+    const first = await loadOpenfootball(graph.database, "all");
+    expect([...first.loaded, ...first.unchanged].sort()).toEqual([...files].sort());
+    const second = await loadOpenfootball(graph.database, "all");
+    expect(second).toMatchObject({ loaded: [], unchanged: files, counts: { nodes: 0, relationships: 0 } });
+  });
+
+  test("each match is in the graph once: no two matches share date, home club and away club", async () => {
+    const rows = await graph.database.read<{ date: string; home: string; away: string; copies: number }>(
+      `MATCH (h:Club)<-[:HOME_CLUB]-(m:Match)-[:AWAY_CLUB]->(a:Club) WHERE m.date IS NOT NULL
+       WITH m.date AS date, h.id AS home, a.id AS away, count(m) AS copies WHERE copies > 1
+       RETURN toString(date) AS date, home, away, copies LIMIT 5`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  test.each([
+    ["UEFA Champions League", "2017-18", "Group stage", 96, 0],
+    ["UEFA Champions League", "2017-18", "Round of 16", 16, 8],
+    ["UEFA Champions League", "2019-20", "Quarter-finals", 4, 4],
+    ["UEFA Champions League", "2024-25", "League phase", 144, 0],
+    ["UEFA Champions League", "2025-26", "Knockout phase play-offs", 16, 8],
+    ["UEFA Europa League", "2020-21", "Round of 32", 32, 16],
+    ["UEFA Conference League", "2024-25", "Final", 1, 1],
+  ])("%s %s %s: %i matches in %i ties", async (competition, season, stage, matches, ties) => {
+    const [row] = await graph.database.read<{ matches: number; ties: number }>(
+      `MATCH (st:Stage {name: $stage})-[:OF_SEASON]->(:Season {label: $season})-[:OF_COMPETITION]->(:Competition {name: $competition})
+       RETURN COUNT { (st)<-[:IN_STAGE]-(:Tie)-[:HAS_LEG]->(:Match) } + COUNT { (st)<-[:IN_STAGE]-(:Match) } AS matches,
+              COUNT { (st)<-[:IN_STAGE]-(:Tie) } AS ties`,
+      { stage, season, competition },
+    );
+    expect(row).toEqual({ matches, ties });
+  });
+
+  test("every match has a source", async () => {
+    const [row] = await graph.database.read<{ unsourced: number }>(`MATCH (m:Match) WHERE NOT (m)-[:REPORTED_BY]->(:Source) RETURN count(m) AS unsourced`);
+    expect(row?.unsourced).toBe(0);
+  });
+});
