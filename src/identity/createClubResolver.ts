@@ -46,8 +46,10 @@ export interface KnownClub {
 export interface UserAlias {
   name: string;
   club: string;
-  /** Where the alias is written, for provenance ("aliases.json, entry 3"). */
-  ref?: string;
+  /** Id of the Source of the alias (the alias file's). */
+  source?: string | null;
+  /** Where the alias is written, for provenance ("aliases.json, clubAliases[3]"). */
+  ref?: string | null;
 }
 
 export type MatchRule = NameRule | "REGISTER_ID" | "ALIAS_FILE";
@@ -215,7 +217,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       if (!aliased.club) {
         return problem(mention.at, `alias:${aliased.alias.name}`, `the alias "${aliased.alias.name}" names "${aliased.alias.club}", which is no club id or register id`);
       }
-      return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: "aliases", ref: aliased.alias.ref ?? null });
+      return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: aliased.alias.source ?? null, ref: aliased.alias.ref ?? null });
     }
     const keys = mentionKeysOf(mention.name, exonyms);
     for (const rule of nameRules) {
@@ -267,18 +269,23 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
   function closeClubs(name: string, country: string | null): { id: string; name: string }[] {
     const key = matchKeyOf(name, "EXONYM", exonyms);
     const words = new Set(key.split(" "));
-    const close = new Map<string, IndexedClub>();
+    // Closest first: more words in common, then fewer typos.
+    const close = new Map<string, { club: IndexedClub; score: number }>();
     for (const [otherKey, entries] of index.get("EXONYM")!) {
       const otherWords = otherKey.split(" ");
       const [fewer, more] = otherWords.length < words.size ? [new Set(otherWords), words] : [words, new Set(otherWords)];
       const contained = [...fewer].every((word) => more.has(word)) && [...fewer].some((word) => word.length >= 4);
-      if (!contained && !withinTypos(key, otherKey)) continue;
+      const score = contained ? 10 * fewer.size - (more.size - fewer.size) : withinTypos(key, otherKey) ? 5 : 0;
+      if (score <= 0) continue;
       for (const entry of entries) {
         if (country && entry.club.country && entry.club.country !== country) continue;
-        close.set(entry.club.id, entry.club);
+        if ((close.get(entry.club.id)?.score ?? 0) < score) close.set(entry.club.id, { club: entry.club, score });
       }
     }
-    return [...close.values()].slice(0, 5).map((club) => ({ id: club.id, name: club.name }));
+    return [...close.values()]
+      .sort((a, b) => b.score - a.score || (a.club.name < b.club.name ? -1 : 1))
+      .slice(0, 5)
+      .map(({ club }) => ({ id: club.id, name: club.name }));
   }
 
   return {
