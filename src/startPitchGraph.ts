@@ -28,7 +28,7 @@ export async function prepareDatabase(database: Database, seedsDir: string): Pro
 export interface PitchGraph {
   opened: OpenedDatabase;
   server: RunningServer;
-  seeds: SeedLoadResult;
+  seeds: SeedLoadResult & { register: RegisterLoadResult };
   stop(): Promise<void>;
 }
 

@@ -267,11 +267,11 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
 
   /** Known clubs whose name is close to `name`: one name's words all in the other's, or a typo apart. */
   function closeClubs(name: string, country: string | null): { id: string; name: string }[] {
-    const key = matchKeyOf(name, "EXONYM", exonyms);
+    const key = matchKeyOf(name, "CLUB_FORM", exonyms);
     const words = new Set(key.split(" "));
     // Closest first: more words in common, then fewer typos.
     const close = new Map<string, { club: IndexedClub; score: number }>();
-    for (const [otherKey, entries] of index.get("EXONYM")!) {
+    for (const [otherKey, entries] of index.get("CLUB_FORM")!) {
       const otherWords = otherKey.split(" ");
       const [fewer, more] = otherWords.length < words.size ? [new Set(otherWords), words] : [words, new Set(otherWords)];
       const contained = [...fewer].every((word) => more.has(word)) && [...fewer].some((word) => word.length >= 4);
