@@ -12,6 +12,7 @@
  * (mojibake) is a problem with its likely repair. Never throws: problems are collected so an
  * import can list them all, and fail. Pure: the known clubs and the exonym table are passed in.
  */
+import { editDistance } from "../names/editDistance.ts";
 import { slugify } from "../names/slugify.ts";
 import type { ClubMention, ClubResolver } from "./ClubMention.ts";
 import { countryCodeOf } from "./countries.ts";
@@ -322,20 +323,4 @@ function withinTypos(a: string, b: string): boolean {
   const allowed = shorter >= 8 ? 2 : 1;
   if (Math.abs(a.length - b.length) > allowed) return false;
   return editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]!);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

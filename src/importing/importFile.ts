@@ -149,7 +149,8 @@ function checkSeedClubs(fileName: string, facts: SeedFile, resolver: RecordingCl
  */
 async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: string, seedSourceId: string | undefined, matches: readonly NameMatch[]): Promise<FactCounts> {
   const sourceId = seedSourceId ?? resultsSourceId;
-  const rows = matches.map((match) => ({
+  // A name matching a name this same file gave (importing it again) explains nothing new.
+  const rows = matches.filter((match) => match.matchedSource !== sourceId).map((match) => ({
     // The name itself in the id: "Borussia Monchengladbach" and "Borussia Mönchengladbach" are two matches.
     id: `namematch:${sourceId}:${match.clubId}:${slugify(match.name)}-${createHash("sha256").update(match.name).digest("hex").slice(0, 8)}`,
     club: match.clubId,
