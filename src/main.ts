@@ -14,6 +14,13 @@ async function main(): Promise<void> {
   const app = await startPitchGraph(config, log);
   log(`Database: ${app.opened.database.description}`);
   log(app.seeds.loaded ? `Seed graph loaded from ${app.seeds.files.length} files in ${config.seedsDir}` : "Seed graph already up to date");
+  const register = app.seeds.register;
+  log(
+    register.loaded
+      ? `Club register loaded: ${register.clubs} clubs, ${register.aliases} aliases, ${register.stadiums} stadiums, ` +
+          `${register.linked.length} seed clubs joined, in ${register.seconds.toFixed(1)} s`
+      : "Club register already up to date",
+  );
   const openfootball = app.seeds.openfootball;
   log(
     openfootball.loaded.length

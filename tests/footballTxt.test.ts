@@ -176,7 +176,7 @@ describe("a results-file tie id re-imported (issue 10)", () => {
     expect(disagreeing.conflicts).toEqual(["conflict:ftx-test-reimport-leg1/score/dataset:ftx-test-results-other"]);
     const [row] = await graph.database.read<{ score: string; sources: string[]; claims: string[] }>(
       `MATCH (m:Match {id: "match:ftx-test-reimport-leg1"})
-       RETURN m.homeScore + "-" + m.awayScore AS score,
+       RETURN toString(toInteger(m.homeScore)) + "-" + toString(toInteger(m.awayScore)) AS score,
               [(m)-[:REPORTED_BY]->(s) | s.id] AS sources,
               [(m)<-[:ABOUT]-(:Conflict)-[:HAS_CLAIM]->(c:Claim) | c.value] AS claims`,
     );

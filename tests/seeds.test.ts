@@ -26,7 +26,7 @@ test("loading the seeds again changes nothing, even when forced past the unchang
 const factLabels = [
   "Competition", "Season", "Stage", "Tie", "Match", "Goal", "Club", "Player", "Stadium", "Coach",
   "Card", "Substitution", "DisallowedGoal", "PenaltyAward", "VarReview", "Incident", "MatchStatistics", "Standing",
-  "Conflict", "Claim",
+  "Conflict", "Claim", "NameMatch",
 ];
 
 test("every seeded fact node links to at least one source", async () => {

@@ -90,7 +90,8 @@ describe("what if: the same tie under another rule set", () => {
       ruleSetId: "two-legs-away-goals-incl-et-penalties",
     });
     expect(tie.whatIf.awayGoals).toEqual([
-      { club: { name: "Manchester City" }, goals: 1 },
+      // The fixture's "Manchester City" is the register's club, named as the register names it.
+      { club: { name: "Manchester City FC" }, goals: 1 },
       { club: { name: "Real Madrid" }, goals: 3 },
     ]);
     expect(tie.ruleSetId).not.toBe(tie.whatIf.ruleSetId);

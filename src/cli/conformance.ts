@@ -16,7 +16,8 @@ import { createContext } from "../graphql/context.ts";
 import { createSchema } from "../graphql/createSchema.ts";
 import { importFile } from "../importing/importFile.ts";
 import { datasetSourceId } from "../importing/resultsToFacts.ts";
-import { normalizeName } from "../names/normalizeName.ts";
+import { createClubResolver, type KnownClub } from "../identity/createClubResolver.ts";
+import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { prepareDatabase } from "../startPitchGraph.ts";
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
 
@@ -27,7 +28,7 @@ const tiesPage = `query ConformancePage($source: ID!, $offset: Int!, $limit: Int
     id
     sourceWinnerName
     competition { name }
-    legs { homeClub { id name aliases } awayClub { id name aliases } }
+    legs { homeClub { id name aliases registerNames { name } userAliases } awayClub { id name aliases registerNames { name } userAliases } }
     outcome { status winner { id name } decidedBy explanation notes missingFact }
   }
 }`;
@@ -43,6 +44,8 @@ interface Club {
   id: string;
   name: string;
   aliases: string[];
+  registerNames: { name: string }[];
+  userAliases: string[] | null;
 }
 
 interface KnownDisagreement {
@@ -62,15 +65,15 @@ function conformanceOutcome(outcome: PageTie["outcome"]): ConformanceOutcome {
   return { kind, winner: null, decidedBy: null, ...common } as ConformanceOutcome;
 }
 
-/** The recorded winner's name, as one of the tie's two club ids (names match like everywhere else). */
+/** The recorded winner's name, as one of the tie's two club ids, by the one club resolver's rules. */
 function recordedWinnerId(tie: PageTie): string {
-  const wanted = normalizeName(tie.sourceWinnerName ?? "");
-  for (const leg of tie.legs) {
-    for (const club of [leg.homeClub, leg.awayClub]) {
-      if (club && [club.name, ...club.aliases].some((name) => normalizeName(name) === wanted)) return club.id;
-    }
+  const clubs = new Map<string, KnownClub>();
+  for (const club of tie.legs.flatMap((leg) => [leg.homeClub, leg.awayClub])) {
+    if (club) clubs.set(club.id, { id: club.id, name: club.name, aliases: [...club.aliases, ...club.registerNames.map((entry) => entry.name), ...(club.userAliases ?? [])] });
   }
-  return `(not a club of this tie: "${tie.sourceWinnerName}")`;
+  const resolver = createClubResolver({ clubs: [...clubs.values()], exonyms: defaultClubRegister().exonyms, onlyKnown: true });
+  const id = resolver.idOf({ name: tie.sourceWinnerName ?? "", at: { file: "conformance", record: tie.id, field: "winner" } });
+  return clubs.has(id) ? id : `(not a club of this tie: "${tie.sourceWinnerName}")`;
 }
 
 async function main(argv: string[]): Promise<number> {

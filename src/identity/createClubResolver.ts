@@ -12,6 +12,7 @@
  * (mojibake) is a problem with its likely repair. Never throws: problems are collected so an
  * import can list them all, and fail. Pure: the known clubs and the exonym table are passed in.
  */
+import { editDistance } from "../names/editDistance.ts";
 import { slugify } from "../names/slugify.ts";
 import type { ClubMention, ClubResolver } from "./ClubMention.ts";
 import { countryCodeOf } from "./countries.ts";
@@ -46,8 +47,10 @@ export interface KnownClub {
 export interface UserAlias {
   name: string;
   club: string;
-  /** Where the alias is written, for provenance ("aliases.json, entry 3"). */
-  ref?: string;
+  /** Id of the Source of the alias (the alias file's). */
+  source?: string | null;
+  /** Where the alias is written, for provenance ("aliases.json, clubAliases[3]"). */
+  ref?: string | null;
 }
 
 export type MatchRule = NameRule | "REGISTER_ID" | "ALIAS_FILE";
@@ -215,7 +218,7 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
       if (!aliased.club) {
         return problem(mention.at, `alias:${aliased.alias.name}`, `the alias "${aliased.alias.name}" names "${aliased.alias.club}", which is no club id or register id`);
       }
-      return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: "aliases", ref: aliased.alias.ref ?? null });
+      return record(mention, aliased.club, "ALIAS_FILE", { name: aliased.alias.name, source: aliased.alias.source ?? null, ref: aliased.alias.ref ?? null });
     }
     const keys = mentionKeysOf(mention.name, exonyms);
     for (const rule of nameRules) {
@@ -265,20 +268,25 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
 
   /** Known clubs whose name is close to `name`: one name's words all in the other's, or a typo apart. */
   function closeClubs(name: string, country: string | null): { id: string; name: string }[] {
-    const key = matchKeyOf(name, "EXONYM", exonyms);
+    const key = matchKeyOf(name, "CLUB_FORM", exonyms);
     const words = new Set(key.split(" "));
-    const close = new Map<string, IndexedClub>();
-    for (const [otherKey, entries] of index.get("EXONYM")!) {
+    // Closest first: more words in common, then fewer typos.
+    const close = new Map<string, { club: IndexedClub; score: number }>();
+    for (const [otherKey, entries] of index.get("CLUB_FORM")!) {
       const otherWords = otherKey.split(" ");
       const [fewer, more] = otherWords.length < words.size ? [new Set(otherWords), words] : [words, new Set(otherWords)];
       const contained = [...fewer].every((word) => more.has(word)) && [...fewer].some((word) => word.length >= 4);
-      if (!contained && !withinTypos(key, otherKey)) continue;
+      const score = contained ? 10 * fewer.size - (more.size - fewer.size) : withinTypos(key, otherKey) ? 5 : 0;
+      if (score <= 0) continue;
       for (const entry of entries) {
         if (country && entry.club.country && entry.club.country !== country) continue;
-        close.set(entry.club.id, entry.club);
+        if ((close.get(entry.club.id)?.score ?? 0) < score) close.set(entry.club.id, { club: entry.club, score });
       }
     }
-    return [...close.values()].slice(0, 5).map((club) => ({ id: club.id, name: club.name }));
+    return [...close.values()]
+      .sort((a, b) => b.score - a.score || (a.club.name < b.club.name ? -1 : 1))
+      .slice(0, 5)
+      .map(({ club }) => ({ id: club.id, name: club.name }));
   }
 
   return {
@@ -315,20 +323,4 @@ function withinTypos(a: string, b: string): boolean {
   const allowed = shorter >= 8 ? 2 : 1;
   if (Math.abs(a.length - b.length) > allowed) return false;
   return editDistance(a, b, allowed) <= allowed;
-}
-
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]!);
-    }
-    if (best > limit) return best;
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -6,6 +6,7 @@
  * Kyiv), give a pair of words for the same place. A few well-known pairs the register does not
  * spell out are added by hand (`curatedExonyms`). Pure.
  */
+import { editDistance } from "../names/editDistance.ts";
 import { normalizeName } from "../names/normalizeName.ts";
 
 export interface ExonymTable {
@@ -100,17 +101,6 @@ function looksLikeOnePlace([a, b]: [string, string], mustBeSpeltAlike: boolean):
   return !mustBeSpeltAlike || editDistance(a, b) <= Math.max(a.length, b.length) / 2;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The pair of words in which two names differ, when they are the same length and differ in one word only. */
 function singleWordDifference(a: readonly string[], b: readonly string[]): [string, string] | null {

@@ -36,6 +36,7 @@ export const clubFormWords: ReadonlySet<string> = new Set([
   "fc", "afc", "ac", "as", "sc", "cf", "sl", "rsc", "sv", "vfb", "vfl", "tsv", "fsv", "ssv", "spvgg",
   "fk", "sk", "nk", "pfc", "ssc", "ss", "us", "ud", "cd", "sd", "rcd", "rc", "ca", "ff", "bk",
   "kaa", "krc", "kv", "kvc", "ksv", "rfc", "cfc", "sfc", "ks", "ofk", "hnk", "gnk", "kf", "club",
+  "mfk", "tj", "msk", "gks", "mks", "tsg",
 ]);
 
 /**

@@ -5,10 +5,14 @@
  * resolves against exactly the graph it writes to.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import type { KnownClub, KnownName } from "./createClubResolver.ts";
+import type { KnownClub, KnownName, UserAlias } from "./createClubResolver.ts";
 import { registerSourceId } from "./register/readClubRegister.ts";
 
-export async function readKnownClubs(tx: ManagedTransaction): Promise<KnownClub[]> {
+/**
+ * The clubs, and the names alias files gave them: those go to the resolver as its `aliases`, so
+ * that they settle names the rules find ambiguous (rule ALIAS_FILE).
+ */
+export async function readKnownClubs(tx: ManagedTransaction): Promise<{ clubs: KnownClub[]; aliases: UserAlias[] }> {
   const result = await tx.run(
     `MATCH (c:Club)
      OPTIONAL MATCH (c)-[:REPORTED_BY]->(s:Source) WHERE s.id <> $register
@@ -23,7 +27,8 @@ export async function readKnownClubs(tx: ManagedTransaction): Promise<KnownClub[
      ORDER BY id`,
     { register: registerSourceId },
   );
-  return result.records.map((record) => {
+  const aliases: UserAlias[] = [];
+  const clubs = result.records.map((record): KnownClub => {
     const get = <T>(key: string) => record.get(key) as T;
     const registerOnly = get<boolean | null>("registerOnly") === true;
     const ownSource = registerOnly ? registerSourceId : get<string | null>("ownSource");
@@ -42,7 +47,7 @@ export async function readKnownClubs(tx: ManagedTransaction): Promise<KnownClub[
       );
     }
     get<string[]>("userAliases").forEach((name, index) =>
-      names.push({ name, source: get<string[]>("userAliasSources")[index] ?? null, ref: get<string[]>("userAliasRefs")[index] ?? null }),
+      aliases.push({ name, club: get<string>("id"), source: get<string[]>("userAliasSources")[index] ?? null, ref: get<string[]>("userAliasRefs")[index] ?? null }),
     );
     return {
       id: get<string>("id"),
@@ -53,4 +58,5 @@ export async function readKnownClubs(tx: ManagedTransaction): Promise<KnownClub[
       city: get<string | null>("city"),
     };
   });
+  return { clubs, aliases };
 }

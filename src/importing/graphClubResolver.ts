@@ -3,6 +3,7 @@
  * the record of how each name was matched (NameMatch nodes). Shared by every import path (results,
  * seed and Football.TXT files, the default graph's openfootball files).
  */
+import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import { createClubResolver, describeAt, type NameMatch, type RecordingClubResolver } from "../identity/createClubResolver.ts";
 import { readKnownClubs } from "../identity/readKnownClubs.ts";
@@ -13,8 +14,10 @@ import type { FactCounts } from "./writeFacts.ts";
 /** The one club resolver over the graph's clubs, with the register's exonyms. */
 export async function graphClubResolver(tx: ManagedTransaction): Promise<RecordingClubResolver> {
   const ids = await tx.run(`MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Club RETURN collect(n.id) AS ids`);
+  const { clubs, aliases } = await readKnownClubs(tx);
   return createClubResolver({
-    clubs: await readKnownClubs(tx),
+    clubs,
+    aliases,
     exonyms: defaultClubRegister().exonyms,
     takenIds: ids.records[0]!.get("ids") as string[],
   });
@@ -27,8 +30,10 @@ export async function graphClubResolver(tx: ManagedTransaction): Promise<Recordi
  */
 export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: string, seedSourceId: string | undefined, matches: readonly NameMatch[]): Promise<FactCounts> {
   const sourceId = seedSourceId ?? resultsSourceId;
-  const rows = matches.map((match) => ({
-    id: `namematch:${sourceId}:${slugify(match.name)}:${match.clubId}`,
+  // A name matching a name this same file gave (importing it again) explains nothing new.
+  const rows = matches.filter((match) => match.matchedSource !== sourceId).map((match) => ({
+    // The name itself in the id: "Borussia Monchengladbach" and "Borussia Mönchengladbach" are two matches.
+    id: `namematch:${sourceId}:${match.clubId}:${slugify(match.name)}-${createHash("sha256").update(match.name).digest("hex").slice(0, 8)}`,
     club: match.clubId,
     properties: {
       name: match.name, rule: match.rule, matchedName: match.matchedName, matchedLanguage: match.matchedLanguage,
@@ -47,4 +52,3 @@ export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: 
   const updates = result.summary.counters.updates();
   return { nodes: updates.nodesCreated, relationships: updates.relationshipsCreated };
 }
-

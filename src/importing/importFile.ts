@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
 import { isAliasFile, parseAliasFile } from "../identity/aliasFile.ts";
@@ -11,6 +12,7 @@ import { createClubResolver, describeAt, unresolvedClubId, type NameMatch, type 
 import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
 import { readKnownClubs } from "../identity/readKnownClubs.ts";
+import { repairMojibake } from "../identity/repairMojibake.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { readSeedFiles } from "../seeds/loadSeeds.ts";
 import type { SeedFile } from "../seeds/seedFormat.ts";
@@ -194,22 +196,26 @@ async function importAliasFile(database: Database, fileName: string, content: un
   if (problems.length) throw new ImportError(fileName, problems.map((problem) => `${fileName}, ${problem}`));
   const sourceId = `aliases:${fileName.replace(/\.json$/i, "")}`;
   const counts = await database.writeTransaction(async (tx) => {
-    const known = await readKnownClubs(tx);
-    const resolver = createClubResolver({ clubs: known, exonyms: defaultClubRegister().exonyms, onlyKnown: true });
+    const { clubs: known, aliases } = await readKnownClubs(tx);
+    // Only to see whether a name already names one other club; an ambiguous name is what alias files settle.
+    const resolver = createClubResolver({ clubs: known, aliases, exonyms: defaultClubRegister().exonyms, onlyKnown: true });
+    const problems: string[] = [];
     const rows: { club: string; name: string; ref: string; keys: string[] }[] = [];
     file.clubAliases.forEach((entry, index) => {
       const at = { file: fileName, record: `clubAliases[${index}]`, field: "name" };
       const club = known.find((candidate) => candidate.id === entry.club || candidate.registerId === entry.club);
-      if (!club) return void (resolver.problems as string[]).push(`${fileName}, clubAliases[${index}], field club: no club has the id or register id "${entry.club}"`);
+      if (!club) return void problems.push(`${fileName}, clubAliases[${index}], field club: no club has the id or register id "${entry.club}"`);
+      const repaired = repairMojibake(entry.name);
+      if (repaired) return void problems.push(`${describeAt(at)}: "${entry.name}" is damaged text (UTF-8 read as Latin-1/Windows-1252); it is likely "${repaired}"`);
+      const seen = resolver.matches.length;
       const id = resolver.idOf({ name: entry.name, at });
-      const match = resolver.matches.at(-1);
-      if (id !== club.id && match?.name === entry.name && match.clubId === id && (match.rule === "EXACT" || match.rule === "SPELLING")) {
-        (resolver.problems as string[]).push(`${describeAt(at)}: "${entry.name}" already names the club "${match.clubName}" (${match.clubId}), not "${entry.club}"`);
-        return;
+      const match = resolver.matches.slice(seen)[0];
+      if (match && id !== club.id && (match.rule === "EXACT" || match.rule === "SPELLING" || match.rule === "ALIAS_FILE")) {
+        return void problems.push(`${describeAt(at)}: "${entry.name}" already names the club "${match.clubName}" (${match.clubId}), not "${entry.club}"`);
       }
       rows.push({ club: club.id, name: entry.name, ref: `${fileName}, clubAliases[${index}]`, keys: taggedMatchKeysOf([entry.name], club.city, defaultClubRegister().exonyms) });
     });
-    if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
+    if (problems.length) throw new ImportError(fileName, problems);
     const result = await tx.run(
       `MERGE (s:Source {id: $source}) SET s.kind = "DATASET", s.title = $title
        WITH s UNWIND $rows AS row

@@ -126,13 +126,14 @@ export async function writeFacts(
   }
 
   if (facts.stages?.length) {
-    // The draw date, the day and the city of a final are set only by a record that gives them: a
-    // results file naming the same stage (the 2017-18 final) must not wipe what the seeds say.
+    // The ordinal, the draw date, the day and the city of a final are set only by a record that
+    // gives them: a results file naming the same stage (the 2017-18 final) must not wipe what the
+    // seeds say, nor the seeds what openfootball's stage order says.
     await run(
       `UNWIND $rows AS row
        MATCH (season:Season {id: row.season})
        MERGE (st:Stage {id: row.id})
-       SET st.name = row.name, st.ordinal = row.ordinal, st += row.stated
+       SET st.name = row.name, st += row.stated
        WITH st, season
        OPTIONAL MATCH (st)-[old:OF_SEASON]->(other) WHERE other <> season
        DELETE old
@@ -142,9 +143,9 @@ export async function writeFacts(
           id: stage.id,
           season: stage.season,
           name: stage.name,
-          ordinal: stage.ordinal ?? null,
           stated: Object.fromEntries(
             Object.entries({
+              ordinal: stage.ordinal,
               drawDate: stage.drawDate && neo4jDate(stage.drawDate),
               drawDateDerived: stage.drawDateDerived,
               date: stage.date && neo4jDate(stage.date),

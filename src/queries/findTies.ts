@@ -34,34 +34,40 @@ export async function findTies(
   );
 }
 
-export interface TieByClubs {
+export interface TieByNameRules {
   id: string;
   competition: string;
-  clubId: string;
   club: string;
-  opponentId: string;
   opponent: string;
+  /** The keys of the club's (opponent's) name under the name rules that the club answers to: "EXACT:bayern munich". */
+  clubHits: string[];
+  opponentHits: string[];
 }
 
 /**
- * Ties of a season in a competition (by name key, exactly) between one of `clubIds` and one of
- * `opponentIds`: the clubs the name rules found for each typed name (findClubCandidates).
+ * Ties of a season in a competition (by name key, exactly) between a club answering to any of
+ * `clubKeys` and one answering to any of `opponentKeys`: tagged keys of the typed names under the
+ * club resolver's name rules ("EXACT:bayern munich", "EXONYM:dynamo kiev"), matched against the
+ * keys stored on clubs (`matchKeys` from seeds and imports, `registerKeys`, `userAliasKeys`).
+ * Each row says which keys hit, so the caller can prefer the strictest rule. One round trip.
  */
-export async function findTiesBetween(
+export async function findTiesByNameRules(
   database: Database,
-  keys: { competition: string; season: string },
-  clubIds: readonly string[],
-  opponentIds: readonly string[],
-): Promise<TieByClubs[]> {
-  if (!clubIds.length || !opponentIds.length) return [];
-  return database.read<TieByClubs>(
+  keys: { competition: string; season: string; clubKeys: readonly string[]; opponentKeys: readonly string[] },
+): Promise<TieByNameRules[]> {
+  return database.read<TieByNameRules>(
     `MATCH (t:Tie {season: $season})-[:IN_COMPETITION]->(c:Competition)
      WHERE $competition IN c.nameKeys
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club) WHERE a.id IN $clubIds
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club) WHERE a <> b AND b.id IN $opponentIds
-     RETURN DISTINCT t.id AS id, c.name AS competition, a.id AS clubId, a.name AS club, b.id AS opponentId, b.name AS opponent
+     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club)
+     WITH DISTINCT t, c, a, coalesce(a.matchKeys, []) + coalesce(a.registerKeys, []) + coalesce(a.userAliasKeys, []) AS aKeys
+     WHERE any(key IN aKeys WHERE key IN $clubKeys)
+     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
+     WITH DISTINCT t, c, a, aKeys, b, coalesce(b.matchKeys, []) + coalesce(b.registerKeys, []) + coalesce(b.userAliasKeys, []) AS bKeys
+     WHERE a <> b AND any(key IN bKeys WHERE key IN $opponentKeys)
+     RETURN t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent,
+            [key IN aKeys WHERE key IN $clubKeys] AS clubHits, [key IN bKeys WHERE key IN $opponentKeys] AS opponentHits
      ORDER BY id
      LIMIT 50`,
-    { ...keys, clubIds, opponentIds },
+    keys,
   );
 }

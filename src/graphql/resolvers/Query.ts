@@ -4,10 +4,9 @@
  */
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import { normalizeName } from "../../names/normalizeName.ts";
-import { mentionKeysOf, nameRules } from "../../identity/matchKeys.ts";
+import { mentionKeysOf, nameRules, type NameRule } from "../../identity/matchKeys.ts";
 import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
-import { findClubCandidates } from "../../queries/findClubCandidates.ts";
-import { findTies, findTiesBetween, type TieCandidate } from "../../queries/findTies.ts";
+import { findTies, findTiesByNameRules, type TieCandidate } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findNeighbourhood } from "../../queries/findNeighbourhood.ts";
@@ -71,17 +70,27 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   return found ?? null;
 };
 
+/** The club resolver's keys of a typed name under every name rule, tagged: "EXONYM:dynamo kiev". */
+function taggedKeysOf(name: string): string[] {
+  const keys = mentionKeysOf(name, defaultClubRegister().exonyms);
+  return nameRules.filter((rule) => keys[rule]).map((rule) => `${rule}:${keys[rule]}`);
+}
+
+/** Index into nameRules of the strictest rule among tagged keys. */
+function strictestRule(hits: readonly string[]): number {
+  return Math.min(...hits.map((hit) => nameRules.indexOf(hit.slice(0, hit.indexOf(":")) as NameRule)));
+}
+
 /**
- * Ties between the clubs each typed name may mean (findClubCandidates), keeping those whose clubs
- * answer to the names by the strictest rules: "Bayern Munich" v "Bordeaux" is the tie whose clubs
- * match exactly, not one whose clubs only match by a looser rule.
+ * Ties between clubs answering to the typed names by the club resolver's name rules, keeping
+ * those whose clubs answer by the strictest rules: "Bayern Munich" v "Bordeaux" is the tie whose
+ * clubs match exactly, not one whose clubs only match by a looser rule. A name several clubs
+ * answer to ("Sporting") is narrowed by the tie, as a person would.
  */
 async function tiesByNameRules(context: PitchGraphContext, args: TieArgs, keys: { competition: string; season: string }): Promise<TieCandidate[]> {
-  const [clubs, opponents] = await Promise.all([findClubCandidates(context.database, args.club), findClubCandidates(context.database, args.opponent)]);
-  const found = await findTiesBetween(context.database, keys, clubs.map((club) => club.id), opponents.map((club) => club.id));
-  const rankOf = (list: typeof clubs, id: string) => list.find((club) => club.id === id)!.rank;
+  const found = await findTiesByNameRules(context.database, { ...keys, clubKeys: taggedKeysOf(args.club), opponentKeys: taggedKeysOf(args.opponent) });
   const scored = found.map((tie) => {
-    const ranks = [rankOf(clubs, tie.clubId), rankOf(opponents, tie.opponentId)];
+    const ranks = [strictestRule(tie.clubHits), strictestRule(tie.opponentHits)];
     return { tie, score: Math.max(...ranks) * 100 + ranks[0]! + ranks[1]! };
   });
   const best = Math.min(...scored.map((entry) => entry.score));
@@ -106,9 +115,7 @@ export function searchWith(
     if (query === null) throw badInput(`search text must contain letters or digits, got "${args.text}"`);
     const limit = args.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be at least 1, got ${limit}`);
-    const keys = mentionKeysOf(args.text, defaultClubRegister().exonyms);
-    const tagged = nameRules.filter((rule) => keys[rule]).map((rule) => `${rule}:${keys[rule]}`);
-    const shaped = { text: JSON.stringify({ lucene: query, key: normalizeName(args.text), keys: tagged }), limit: Math.min(limit, maxSearchHits) };
+    const shaped = { text: JSON.stringify({ lucene: query, key: normalizeName(args.text), keys: taggedKeysOf(args.text) }), limit: Math.min(limit, maxSearchHits) };
     return generated(root, shaped, context, withArguments(info, shaped));
   };
 }

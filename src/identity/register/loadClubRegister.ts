@@ -11,8 +11,9 @@
  * CLUB_FORM, and no other register club may claim the same node (docs/decisions/006-club-register.md).
  * Other register clubs get their own node, `club:<register id>`.
  *
- * Like the seeds, loaded only when its content hash (register files plus the clubs already in
- * the graph it may link to) changes; one transaction.
+ * Like the seeds, loaded only when its content hash (register files, and the seeds' hash, whose
+ * clubs it links to) changes; one transaction. Clubs imported later were resolved against the
+ * register by their import, so they need no linking.
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
@@ -58,12 +59,14 @@ export async function loadClubRegister(
   });
 
   return database.writeTransaction(async (tx) => {
+    // The seeds' hash too: changed seeds may bring a club the register must become one with.
+    const state = await tx.run(
+      `OPTIONAL MATCH (register:PitchGraphMeta {id: "clubRegister"}) OPTIONAL MATCH (seeds:PitchGraphMeta {id: "seeds"})
+       RETURN register.hash AS hash, seeds.hash AS seeds`,
+    );
+    const hash = createHash("sha256").update(register.hash).update(String(state.records[0]?.get("seeds"))).digest("hex");
+    if (!options.force && state.records[0]?.get("hash") === hash) return result(false, [], { nodes: 0, relationships: 0 });
     const others = await clubsOutsideRegister(tx);
-    const hash = createHash("sha256").update(register.hash).update(JSON.stringify(others)).digest("hex");
-    if (!options.force) {
-      const state = await tx.run(`OPTIONAL MATCH (meta:PitchGraphMeta {id: "clubRegister"}) RETURN meta.hash AS hash`);
-      if (state.records[0]?.get("hash") === hash) return result(false, [], { nodes: 0, relationships: 0 });
-    }
     const linked = linkToExistingClubs(register.clubs, others, exonyms);
     const writer = new FactWriter(tx, [registerSourceId]);
     await writeRegister(writer, register, linked, exonyms);

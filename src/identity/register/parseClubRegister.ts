@@ -147,8 +147,10 @@ function parseClubLine(text: string, ref: string, country: string, takenIds: Set
     if (yearPattern.test(field)) club.foundedYear = Number(field);
     else if (field.startsWith("@")) club.homeGround = cleanName(field.slice(1));
     else {
-      const place = /^(.*?)\s*\((.*)\)$/.exec(field);
-      club.city = cleanName(place ? place[1]! : field);
+      // "Bordeaux › Nouvelle-Aquitaine": the city, then the region it is in.
+      const town = field.split("›")[0]!.trim();
+      const place = /^(.*?)\s*\((.*)\)$/.exec(town);
+      club.city = cleanName(place ? place[1]! : town);
       club.district = place ? cleanName(place[2]!) : null;
     }
   }
