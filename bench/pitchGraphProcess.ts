@@ -107,7 +107,8 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
 
 /** The embedded Neo4j's instance file (src/database/embeddedNeo4j.ts writes it while it runs). */
 export function embeddedInstance(dataDir: string): { uri: string; pid: number } {
-  return JSON.parse(readFileSync(path.join(dataDir, "embedded-neo4j.json"), "utf8")) as { uri: string; pid: number };
+  const record = JSON.parse(readFileSync(path.join(dataDir, "embedded-neo4j.json"), "utf8")) as { boltUri: string; pid: number };
+  return { uri: record.boltUri, pid: record.pid };
 }
 
 /** Resident set size of a process in MiB (VmRSS), or NaN when it is gone. */
