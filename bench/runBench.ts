@@ -7,7 +7,7 @@
  *   npm run bench -- --store /tmp/pg-bench-big      an existing store (e.g. filled by npm run bench:import)
  *   npm run bench -- --profile /tmp/pg-bench-prof   also CPU-profiles the server under the tie load
  *
- * Options: --rounds 3, --seconds 10 (per load run), --connections 10, --port 4107 (GraphQL;
+ * Options: --rounds 3, --seconds 10 (per load run), --warmup 5 (seconds per target first), --connections 10, --port 4107 (GraphQL;
  * the raw server takes port+1), --bolt-port 7707, --json FILE (the figures as JSON).
  * Loopback only; every load run is bounded in time (autocannon -d) and the whole run in rounds.
  */
@@ -33,6 +33,7 @@ const { values: options } = parseArgs({
     store: { type: "string" },
     rounds: { type: "string", default: "3" },
     seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
     port: { type: "string", default: "4107" },
     "bolt-port": { type: "string", default: "7707" },
@@ -241,8 +242,8 @@ async function main(): Promise<void> {
       graphqlClubs: { name: "GraphQL clubs(limit: 10)", url: app.graphqlUrl, method: "POST", body: JSON.stringify({ query: "{ clubs(limit: 10) { id name aliases } }" }) },
       rawClubs: { name: "raw clubs", url: `${raw.url}/clubs?limit=10`, method: "GET" },
     };
-    say("warm-up (3 s per target) ...");
-    for (const target of Object.values(targets)) await load(target, 3);
+    say(`warm-up (${options.warmup} s per target) ...`);
+    for (const target of Object.values(targets)) await load(target, Number(options.warmup));
 
     const runs: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     const tieRatios: number[] = [];
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
       mkdirSync(profileDir, { recursive: true });
       const runProfileDir = mkdtempSync(path.join(profileDir, "run-"));
       app = await startPitchGraphProcess(store, ["--cpu-prof", `--cpu-prof-dir=${runProfileDir}`]);
-      await load(targets.graphqlTie!, 3);
+      await load(targets.graphqlTie!, Number(options.warmup));
       const from = Number(process.hrtime.bigint() / 1000n);
       const profiled = await load(targets.graphqlTie!, seconds);
       const to = Number(process.hrtime.bigint() / 1000n);
