@@ -111,8 +111,9 @@ function playedLegs(random: () => number, home: string, away: string, legs: 1 | 
 function winnerUnderRules(competition: string, season: string, round: string, legs: Leg[]): string | null {
   const recorded = {
     index: 0, id: "generated", competition, season, round, phase: "main", winner: "", winnerBasis: "", source: "", notes: [],
+    format: null, decision: null,
     legs: legs.map((leg) => ({
-      ...leg, hET: leg.hET ?? null, aET: leg.aET ?? null, pens: leg.pens ?? null, replay: false, awarded: false, methodNote: null,
+      ...leg, played: true, hET: leg.hET ?? null, aET: leg.aET ?? null, pens: leg.pens ?? null, replay: false, awarded: false, methodNote: null,
     })),
   };
   const outcome = decideTie(tieFactsFromRecord(recorded), findRuleSet(competition, season, round));
