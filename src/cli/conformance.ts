@@ -18,6 +18,7 @@ import { importFile } from "../importing/importFile.ts";
 import { datasetSourceId } from "../importing/resultsToFacts.ts";
 import { normalizeName } from "../names/normalizeName.ts";
 import { prepareDatabase } from "../startPitchGraph.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError } from "./commandLine.ts";
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
 
 const pageSize = 100; // the API's maximum page
@@ -73,18 +74,35 @@ function recordedWinnerId(tie: PageTie): string {
   return `(not a club of this tie: "${tie.sourceWinnerName}")`;
 }
 
+const command = {
+  usage: "npm run conformance -- RESULTS_FILE.json [--known KNOWN.json]",
+  summary:
+    "Imports a results file into the database the app uses, reads every tie back through GraphQL and compares the computed winner " +
+    "with the recorded one. Exits 1 on a disagreement that is not in the known list (default docs/conformance-known-disagreements.json).",
+  options: [["--known KNOWN.json", "the documented disagreements"]] as [string, string][],
+  env: [...databaseVariables, "PITCHGRAPH_SEEDS_DIR" as const],
+};
+
 async function main(argv: string[]): Promise<number> {
+  handleHelpAndVersion(argv, command);
   const knownIndex = argv.indexOf("--known");
   const knownFile = knownIndex >= 0 ? argv[knownIndex + 1] : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
   const file = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
   if (!file) {
-    console.error("usage: npm run conformance -- RESULTS_FILE.json [--known KNOWN.json]");
+    console.error(`usage: ${command.usage} (--help for more)`);
     return 2;
   }
   const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
 
-  const config = readConfig();
-  const opened = await openDatabase(config, (line) => console.log(line));
+  let config;
+  let opened;
+  try {
+    config = readConfig();
+    opened = await openDatabase(config, (line) => console.log(line));
+  } catch (error) {
+    console.error(oneLineError("conformance: cannot open the database", error));
+    return 1;
+  }
   try {
     await prepareDatabase(opened.database, config.seedsDir);
     const imported = await importFile(opened.database, file, { seedsDir: config.seedsDir });
@@ -136,6 +154,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`conformance failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(oneLineError("conformance failed", error));
   return 1;
 });

@@ -1,0 +1,71 @@
+/**
+ * Database outage under load (issue 9): the app's own embedded Neo4j (started here through
+ * startPitchGraph on a temporary store, not the suite's shared one) is killed with SIGKILL while
+ * ten clients send GraphQL requests through the real HTTP server and a writer commits. Clients
+ * get DATABASE_UNAVAILABLE fast, never a hang; the app restarts Neo4j by itself and serves again
+ * without a process restart; no acknowledged write is lost. scripts/benchFault.ts prints the
+ * same drill's figures.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { readConfig } from "../src/config.ts";
+import { startPitchGraph, type PitchGraph } from "../src/startPitchGraph.ts";
+import { runFaultDrill, type FaultDrillResult } from "./support/faultDrill.ts";
+
+let dataDir: string;
+let app: PitchGraph | undefined;
+let drill: FaultDrillResult;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "pitchgraph-fault-"));
+  const config = readConfig({
+    PITCHGRAPH_DATA_DIR: dataDir,
+    PITCHGRAPH_BOLT_PORT: "0",
+    PORT: "0",
+    // Small: the suite's own Neo4j runs beside this one.
+    PITCHGRAPH_NEO4J_HEAP: "512m",
+    PITCHGRAPH_NEO4J_PAGECACHE: "64m",
+  });
+  app = await startPitchGraph(config);
+  drill = await runFaultDrill(app, { clients: 10 });
+}, 600_000);
+
+afterAll(async () => {
+  await app?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}, 120_000);
+
+const duringOutage = () => drill.requests.filter((request) => request.outcome !== "ok" && request.startedAt + request.durationMs >= drill.killedAt);
+
+test("the app restarts the killed Neo4j by itself and serves again without a process restart", () => {
+  expect(drill.recoveredAfterMs).toBeLessThan(180_000);
+  expect(app!.opened.embedded!.restarts()).toBe(1);
+  expect(app!.opened.embedded!.current()?.pid).not.toBe(drill.killedPid);
+  expect(app!.opened.database.isAvailable()).toBe(true);
+  const afterRecovery = drill.requests.filter((request) => request.startedAt > drill.killedAt + drill.recoveredAfterMs + 500);
+  expect(afterRecovery.length).toBeGreaterThan(10);
+  expect(afterRecovery.every((request) => request.outcome === "ok")).toBe(true);
+});
+
+test("while Neo4j is down every failed request says DATABASE_UNAVAILABLE, within 1 s", () => {
+  const failed = duringOutage();
+  expect(failed.length).toBeGreaterThan(10); // the clients really ran into the outage
+  expect(new Set(failed.map((request) => request.outcome))).toEqual(new Set(["DATABASE_UNAVAILABLE"]));
+  expect(failed.filter((request) => request.durationMs >= 1_000)).toEqual([]);
+  // The HTTP layer answers DatabaseUnavailableError with 503 (GraphQL-over-HTTP); never a hang or a dropped connection.
+  expect(failed.every((request) => request.status === 503 || request.status === 200)).toBe(true);
+});
+
+test("before the kill every request succeeded", () => {
+  const before = drill.requests.filter((request) => request.startedAt + request.durationMs < drill.killedAt);
+  expect(before.length).toBeGreaterThan(10);
+  expect(before.filter((request) => request.outcome !== "ok")).toEqual([]);
+});
+
+test("no acknowledged write is lost: Neo4j's transaction log brings every committed one back", () => {
+  expect(drill.acknowledgedWrites.length).toBeGreaterThan(5);
+  expect(drill.failedWrites).toBeGreaterThan(0); // the writer ran into the outage too
+  expect(drill.lostWrites).toEqual([]);
+});
