@@ -6,11 +6,13 @@
  * without a process restart; no acknowledged write is lost. scripts/benchFault.ts prints the
  * same drill's figures.
  */
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { readConfig } from "../src/config.ts";
+import { projectRoot, readConfig } from "../src/config.ts";
+import { datasetSourceId } from "../src/importing/resultsToFacts.ts";
 import { startPitchGraph, type PitchGraph } from "../src/startPitchGraph.ts";
 import { runFaultDrill, type FaultDrillResult } from "./support/faultDrill.ts";
 
@@ -69,3 +71,39 @@ test("no acknowledged write is lost: Neo4j's transaction log brings every commit
   expect(drill.failedWrites).toBeGreaterThan(0); // the writer ran into the outage too
   expect(drill.lostWrites).toEqual([]);
 });
+
+/** Runs one of the commands as `npm run` would, with only the data folder set. */
+function runCommand(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PITCHGRAPH_DATA_DIR: dataDir, PORT: "0", PITCHGRAPH_BOLT_PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, output }));
+  });
+}
+
+test("a second npm start on the running app's data folder refuses, naming the first one", async () => {
+  const second = await runCommand("src/main.ts", []);
+  expect(second.code).toBe(1);
+  expect(second.output).toContain(`Another PitchGraph server (pid ${process.pid})`);
+  expect(second.output).toContain("PITCHGRAPH_DATA_DIR");
+  expect(app!.opened.database.isAvailable()).toBe(true);
+}, 120_000);
+
+test("npm run import works while the app runs, through its (restarted) Neo4j with the password from the data folder", async () => {
+  const fixture = path.join(projectRoot, "tests", "fixtures", "what-if-ties.json");
+  const imported = await runCommand("src/cli/import.ts", [fixture]);
+  expect(imported.output).toContain("Using the embedded Neo4j already running");
+  expect(imported.code).toBe(0);
+  const [row] = await app!.opened.database.read<{ ties: number }>(
+    "MATCH (t:Tie)-[:REPORTED_BY]->(:Source {id: $source}) RETURN count(DISTINCT t) AS ties",
+    { source: datasetSourceId(fixture) },
+  );
+  expect(row!.ties).toBeGreaterThan(0);
+}, 180_000);

@@ -170,7 +170,8 @@ export class Database {
    * One round trip (`RETURN 1` in a read transaction) bounded by `timeoutMs`; for /readyz and the
    * outage probe. Resolves with the round-trip time in milliseconds; rejects with
    * DatabaseUnavailableError when the database does not answer in time. A success marks the
-   * database available, a failure unavailable. Unlike other calls it runs while unavailable.
+   * database available; a connectivity failure (not a slow answer: a busy database is still up)
+   * marks it unavailable. Unlike other calls it runs while unavailable.
    */
   async ping(timeoutMs: number): Promise<number> {
     const startedAt = performance.now();
@@ -187,7 +188,7 @@ export class Database {
     } catch (error) {
       roundTrip.then(undefined, () => {});
       if (this.closed) throw new DatabaseUnavailableError("The database connection is closed.", retryAfterSeconds, { cause: error });
-      this.markUnavailable(`ping failed: ${messageOf(error)}`);
+      if (isConnectivityError(error)) this.markUnavailable(`ping failed: ${messageOf(error)}`);
       throw this.unavailableError(error);
     } finally {
       clearTimeout(timer);
@@ -214,7 +215,10 @@ export class Database {
   private async inSession<T>(mode: "READ" | "WRITE", work: TransactionWork<T>): Promise<T> {
     const session = this.rawDriver.session({
       database: this.databaseName,
+      // READ sessions go to followers / read replicas in a cluster; the shared bookmark manager
+      // (the one @neo4j/graphql uses too) keeps reads after writes causally consistent there.
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.rawDriver.executeQueryBookmarkManager,
     });
     try {
       return await this.runManaged(session, work);
