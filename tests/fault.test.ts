@@ -7,14 +7,14 @@
  * same drill's figures.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { projectRoot, readConfig } from "../src/config.ts";
 import { datasetSourceId } from "../src/importing/resultsToFacts.ts";
 import { startPitchGraph, type PitchGraph } from "../src/startPitchGraph.ts";
-import { runFaultDrill, type FaultDrillResult } from "./support/faultDrill.ts";
+import { failedInOutage, runFaultDrill, waitInOutageMs, type FaultDrillResult } from "./support/faultDrill.ts";
 
 let dataDir: string;
 let app: PitchGraph | undefined;
@@ -32,6 +32,15 @@ beforeAll(async () => {
   });
   app = await startPitchGraph(config);
   drill = await runFaultDrill(app, { clients: 10 });
+  // Every request's timing, for a person to look at (tests/artifacts is git-ignored).
+  await mkdir(path.join(projectRoot, "tests", "artifacts"), { recursive: true });
+  await writeFile(path.join(projectRoot, "tests", "artifacts", "fault-drill.json"), JSON.stringify(drill, null, 1));
+  const failed = failedInOutage(drill);
+  console.log(
+    `[fault] recovered ${Math.round(drill.recoveredAfterMs)} ms after the kill; ${failed.length} requests failed in the outage, ` +
+      `slowest answered ${Math.round(Math.max(...failed.map((r) => waitInOutageMs(r, drill.killedAt))))} ms into it; ` +
+      `${drill.acknowledgedWrites.length} writes acknowledged, ${drill.lostWrites.length} lost`,
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -39,36 +48,37 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 120_000);
 
-const duringOutage = () => drill.requests.filter((request) => request.outcome !== "ok" && request.startedAt + request.durationMs >= drill.killedAt);
 
 test("the app restarts the killed Neo4j by itself and serves again without a process restart", () => {
-  expect(drill.recoveredAfterMs).toBeLessThan(180_000);
+  expect(drill.recoveredAfterMs).toBeLessThan(240_000); // a JVM start: ~15 s on a quiet machine, minutes on a loaded one
   expect(app!.opened.embedded!.restarts()).toBe(1);
   expect(app!.opened.embedded!.current()?.pid).not.toBe(drill.killedPid);
   expect(app!.opened.database.isAvailable()).toBe(true);
-  const afterRecovery = drill.requests.filter((request) => request.startedAt > drill.killedAt + drill.recoveredAfterMs + 500);
-  expect(afterRecovery.length).toBeGreaterThan(10);
+  const afterRecovery = drill.requests.filter((request) => request.startedAt > drill.killedAt + drill.recoveredAfterMs);
+  expect(afterRecovery.length).toBeGreaterThanOrEqual(20); // two per client at least
   expect(afterRecovery.every((request) => request.outcome === "ok")).toBe(true);
 });
 
-test("while Neo4j is down every failed request says DATABASE_UNAVAILABLE, within 1 s", () => {
-  const failed = duringOutage();
+test("while Neo4j is down every failed request says DATABASE_UNAVAILABLE, within 1 s of the outage", () => {
+  const failed = failedInOutage(drill);
   expect(failed.length).toBeGreaterThan(10); // the clients really ran into the outage
   expect(new Set(failed.map((request) => request.outcome))).toEqual(new Set(["DATABASE_UNAVAILABLE"]));
-  expect(failed.filter((request) => request.durationMs >= 1_000)).toEqual([]);
+  // Requests in flight at the kill are timed from the kill, later ones from their start.
+  expect(failed.filter((request) => waitInOutageMs(request, drill.killedAt) >= 1_000)).toEqual([]);
   // The HTTP layer answers DatabaseUnavailableError with 503 (GraphQL-over-HTTP); never a hang or a dropped connection.
   expect(failed.every((request) => request.status === 503 || request.status === 200)).toBe(true);
 });
 
 test("before the kill every request succeeded", () => {
   const before = drill.requests.filter((request) => request.startedAt + request.durationMs < drill.killedAt);
-  expect(before.length).toBeGreaterThan(10);
+  expect(before.length).toBeGreaterThanOrEqual(20);
   expect(before.filter((request) => request.outcome !== "ok")).toEqual([]);
 });
 
 test("no acknowledged write is lost: Neo4j's transaction log brings every committed one back", () => {
   expect(drill.acknowledgedWrites.length).toBeGreaterThan(5);
   expect(drill.failedWrites).toBeGreaterThan(0); // the writer ran into the outage too
+  expect(drill.failedWriteErrors).toEqual(["DatabaseUnavailableError"]); // failed cleanly, fast, with the outage's error
   expect(drill.lostWrites).toEqual([]);
 });
 

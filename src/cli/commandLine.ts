@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../config.ts";
+import { projectRoot, readConfig, type Config } from "../config.ts";
+import { openDatabase, type OpenedDatabase } from "../database/openDatabase.ts";
 
 export interface CommandDescription {
   /** How it is run, e.g. "npm run import -- FILE.json [FILE.json ...]". */
@@ -81,4 +82,18 @@ export function handleHelpAndVersion(argv: string[], command: CommandDescription
 export function oneLineError(prefix: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `${prefix}: ${message.split("\n")[0]}`;
+}
+
+/**
+ * The configuration and the database a command works on, or null after printing one line that
+ * says why the database cannot be opened (a bad setting, an unreachable server, a busy folder).
+ */
+export async function openDatabaseForCommand(commandName: string): Promise<{ config: Config; opened: OpenedDatabase } | null> {
+  try {
+    const config = readConfig();
+    return { config, opened: await openDatabase(config, (line) => console.log(line)) };
+  } catch (error) {
+    console.error(oneLineError(`${commandName}: cannot open the database`, error));
+    return null;
+  }
 }

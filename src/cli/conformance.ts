@@ -10,15 +10,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { graphql } from "graphql";
-import { projectRoot, readConfig } from "../config.ts";
-import { openDatabase } from "../database/openDatabase.ts";
+import { projectRoot } from "../config.ts";
 import { createContext } from "../graphql/context.ts";
 import { createSchema } from "../graphql/createSchema.ts";
 import { importFile } from "../importing/importFile.ts";
 import { datasetSourceId } from "../importing/resultsToFacts.ts";
 import { normalizeName } from "../names/normalizeName.ts";
 import { prepareDatabase } from "../startPitchGraph.ts";
-import { databaseVariables, handleHelpAndVersion, oneLineError } from "./commandLine.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
 
 const pageSize = 100; // the API's maximum page
@@ -94,15 +93,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
 
-  let config;
-  let opened;
-  try {
-    config = readConfig();
-    opened = await openDatabase(config, (line) => console.log(line));
-  } catch (error) {
-    console.error(oneLineError("conformance: cannot open the database", error));
-    return 1;
-  }
+  const forCommand = await openDatabaseForCommand("conformance");
+  if (!forCommand) return 1;
+  const { config, opened } = forCommand;
   try {
     await prepareDatabase(opened.database, config.seedsDir);
     const imported = await importFile(opened.database, file, { seedsDir: config.seedsDir });

@@ -3,10 +3,8 @@
  * uses (NEO4J_URI, or the embedded store, joining the running app's Neo4j when there is one).
  * Each file is its own transaction; the command stops at the first file that fails and exits 1.
  */
-import { readConfig } from "../config.ts";
-import { databaseVariables, handleHelpAndVersion, oneLineError } from "./commandLine.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
 import { applyConstraints } from "../database/applyConstraints.ts";
-import { openDatabase } from "../database/openDatabase.ts";
 import { importFile, ImportError } from "../importing/importFile.ts";
 
 const command = {
@@ -25,15 +23,9 @@ async function main(files: string[]): Promise<number> {
     console.error(`${unknown ? `unknown option ${unknown}\n` : ""}usage: ${command.usage} (npm run import -- --help for more)`);
     return 2;
   }
-  let config;
-  let opened;
-  try {
-    config = readConfig();
-    opened = await openDatabase(config, (line) => console.log(line));
-  } catch (error) {
-    console.error(oneLineError("import: cannot open the database", error));
-    return 1;
-  }
+  const forCommand = await openDatabaseForCommand("import");
+  if (!forCommand) return 1;
+  const { config, opened } = forCommand;
   try {
     await applyConstraints(opened.database);
     for (const file of files) {

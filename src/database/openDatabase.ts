@@ -10,7 +10,7 @@
  *   their own for as long as they run.
  */
 import type { Config } from "../config.ts";
-import { Database } from "./Database.ts";
+import { Database, type DatabaseOptions } from "./Database.ts";
 import {
   BOLT_PASSWORD_FILE_NAME,
   BOLT_USER,
@@ -33,16 +33,18 @@ export interface OpenedDatabase {
 export interface OpenDatabaseOptions {
   /** "server" owns the data folder and supervises its Neo4j; "client" (default) may join a running one. */
   role?: "server" | "client";
+  /** Driver settings over the seam's defaults (pool size, connection acquisition timeout, ...). */
+  driverConfig?: DatabaseOptions["driverConfig"];
 }
 
 export async function openDatabase(
   config: Config,
   log: (line: string) => void = () => {},
-  { role = "client" }: OpenDatabaseOptions = {},
+  { role = "client", driverConfig }: OpenDatabaseOptions = {},
 ): Promise<OpenedDatabase> {
   if (config.externalNeo4j) {
     const { uri, user, password, database: databaseName } = config.externalNeo4j;
-    const database = new Database({ uri, user, password, databaseName, description: uri, onLog: log });
+    const database = new Database({ uri, user, password, databaseName, description: uri, onLog: log, driverConfig });
     await database.verifyConnectivity();
     return { database, embedded: null, close: () => database.close() };
   }
@@ -55,7 +57,7 @@ export async function openDatabase(
       log(`Using the embedded Neo4j already running on ${dataDir} (pid ${running.pid}, ${running.uri})`);
       const password = await readBoltPassword(dataDir);
       if (password === null) throw new Error(`No ${BOLT_PASSWORD_FILE_NAME} in ${dataDir}: cannot log in to the embedded Neo4j at ${running.uri}`);
-      const database = new Database({ uri: running.uri, user: BOLT_USER, password, description: description(running.uri), onLog: log });
+      const database = new Database({ uri: running.uri, user: BOLT_USER, password, description: description(running.uri), onLog: log, driverConfig });
       await database.verifyConnectivity();
       return { database, embedded: null, close: () => database.close() };
     }
@@ -68,7 +70,7 @@ export async function openDatabase(
     }
     await ensureLauncherBuilt(log);
     const embedded = await startEmbeddedNeo4j({ dataDir, boltPort: config.boltPort, heap: config.neo4jHeap, pageCache: config.neo4jPageCache });
-    const database = new Database({ uri: embedded.uri, user: embedded.user, password: embedded.password, description: description(embedded.uri), onLog: log });
+    const database = new Database({ uri: embedded.uri, user: embedded.user, password: embedded.password, description: description(embedded.uri), onLog: log, driverConfig });
     return withCleanup(database, null, () => embedded.stop());
   }
 
@@ -95,7 +97,7 @@ export async function openDatabase(
       onDown: (reason) => database?.markUnavailable(reason),
       onUp: () => database?.markAvailable("embedded Neo4j restarted"),
     });
-    database = new Database({ uri: embedded.uri, user: embedded.user, password: embedded.password, description: description(embedded.uri), onLog: log });
+    database = new Database({ uri: embedded.uri, user: embedded.user, password: embedded.password, description: description(embedded.uri), onLog: log, driverConfig });
     return withCleanup(database, embedded, async () => {
       await embedded.stop();
       await lock.release();
