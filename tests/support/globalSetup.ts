@@ -84,7 +84,11 @@ async function useExternalServer(project: TestProject, uri: string, seedsDir: st
   return async () => {
     const cleaning = await openDatabase(config);
     try {
-      await cleaning.database.write("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+      // In batches: one transaction for a whole imported history could exceed the transaction memory limit.
+      for (;;) {
+        const [row] = await cleaning.database.write<{ deleted: number }>("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted");
+        if (!row?.deleted) break;
+      }
     } finally {
       await cleaning.close();
     }
