@@ -80,7 +80,8 @@ const maxRetryTimeMs = 5_000;
 const defaultProbeIntervalMs = 500;
 /** What Retry-After tells clients during an outage; an embedded restart takes several seconds. */
 const retryAfterSeconds = 2;
-const probeTimeoutMs = 1_000;
+/** Generous: the probe runs in the background, and a server just back (cold JVM) can be slow to answer its first query. */
+const probeTimeoutMs = 5_000;
 
 export class Database {
   /** The guarded driver: sessions from it fail fast while the database is unavailable. */
