@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generate } from "@graphql-codegen/cli";
 import { lexicographicSortSchema, printSchema } from "graphql";
+import { handleHelpAndVersion } from "../src/cli/commandLine.ts";
 import { projectRoot } from "../src/config.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { exampleTabs, readExamples, readOperations } from "../src/server/exampleOperations.ts";
@@ -99,6 +100,12 @@ async function committedFiles(): Promise<Map<string, string>> {
 }
 
 async function main(): Promise<void> {
+  handleHelpAndVersion(process.argv.slice(2), {
+    usage: "npm run sdk:generate | npm run sdk:check",
+    summary: "Generates the typed SDK (sdk/generated) and docs/operations.md from schema.graphql and operations/; with --check, fails if the committed files differ.",
+    options: [["--check", "compare with the committed files instead of writing"]],
+    env: [],
+  });
   const check = process.argv.includes("--check");
   const wanted = await generatedFiles();
   if (check) {

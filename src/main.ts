@@ -2,8 +2,17 @@
  * `npm start`: the main job. Starts Neo4j (embedded unless NEO4J_URI is set), loads the seed
  * graph when it changed, serves GraphQL, and shuts everything down cleanly on Ctrl-C/SIGTERM.
  */
+import { databaseVariables, handleHelpAndVersion, oneLineError } from "./cli/commandLine.ts";
 import { readConfig } from "./config.ts";
 import { startPitchGraph } from "./startPitchGraph.ts";
+
+handleHelpAndVersion(process.argv.slice(2), {
+  usage: "npm start",
+  summary:
+    "Starts PitchGraph: Neo4j (embedded on PITCHGRAPH_DATA_DIR unless NEO4J_URI is set; restarted by itself if it dies), " +
+    "the seed graph, and the GraphQL server at http://HOST:PORT/graphql. One server per data folder. Ctrl-C stops everything.",
+  env: [...databaseVariables, "PITCHGRAPH_SEEDS_DIR", "PORT", "HOST"],
+});
 
 const log = (line: string) => console.log(`[pitchgraph] ${line}`);
 
@@ -49,9 +58,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  app.opened.database.onAvailabilityChange(({ available, reason }) =>
+    log(available ? `Database available again (${reason})` : `Database unavailable: ${reason}; requests fail fast until it is back`),
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error(`[pitchgraph] Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(oneLineError("[pitchgraph] Failed to start", error));
   process.exit(1);
 });

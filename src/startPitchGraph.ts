@@ -47,7 +47,7 @@ export interface PitchGraph {
 }
 
 export async function startPitchGraph(config: Config, log: (line: string) => void = () => {}): Promise<PitchGraph> {
-  const opened = await openDatabase(config, log);
+  const opened = await openDatabase(config, log, { role: "server" });
   try {
     const seeds = await prepareDatabase(opened.database, config.seedsDir);
     const schema = await createSchema(opened.database);

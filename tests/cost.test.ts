@@ -6,19 +6,20 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { projectRoot } from "../src/config.ts";
-import { Database } from "../src/database/Database.ts";
+import type { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { importFile } from "../src/importing/importFile.ts";
 import { graphql, type GraphQLSchema } from "graphql";
 import { countingDriver, type QueryCounter } from "./support/countingDriver.ts";
+import { openTestDatabase } from "./support/testDatabase.ts";
 
 const counter: QueryCounter = { count: 0, cypher: [] };
 let database: Database;
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  database = new Database({ uri: inject("neo4jUri"), wrapDriver: (driver) => countingDriver(driver, counter) });
+  database = openTestDatabase({ wrapDriver: (driver) => countingDriver(driver, counter) });
   schema = await createSchema(database);
   // Real ties to list: the historical results file, through the import path.
   await importFile(database, path.join(projectRoot, "..", "shared", "data", "uefa-ties", "ties-1955-2016.json"), { seedsDir: inject("seedsDir") });

@@ -3,7 +3,7 @@
  * seconds on two cores, so the cases share one store and run in order (later ones build on earlier ones).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j, { type Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BOLT_PASSWORD_FILE_NAME,
   ensureLauncherBuilt,
   findRunningEmbeddedNeo4j,
   INSTANCE_FILE_NAME,
@@ -36,8 +37,11 @@ async function start(folder = dataDir): Promise<EmbeddedNeo4j> {
   return instance;
 }
 
-async function withSession<T>(uri: string, work: (session: Session) => Promise<T>): Promise<T> {
-  const driver = neo4j.driver(uri);
+/** The password the launcher was given, from the store's bolt-password file. */
+const boltPassword = (folder = dataDir) => readFileSync(path.join(folder, BOLT_PASSWORD_FILE_NAME), 'utf8').trim();
+
+async function withSession<T>(uri: string, work: (session: Session) => Promise<T>, password = boltPassword()): Promise<T> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password));
   try {
     const session = driver.session();
     try {
@@ -55,6 +59,10 @@ async function probeIds(uri: string): Promise<string[]> {
     const result = await session.run('MATCH (p:Probe) RETURN p.id AS id ORDER BY id');
     return result.records.map((record) => record.get('id') as string);
   });
+}
+
+async function probeIdsWith(uri: string, password: string): Promise<string[]> {
+  return withSession(uri, async (session) => (await session.run('MATCH (p:Probe) RETURN p.id AS id')).records.map((r) => r.get('id') as string), password);
 }
 
 async function createProbe(uri: string, id: string): Promise<void> {
@@ -119,7 +127,7 @@ describe('embedded Neo4j', () => {
       expect(apoc.records[0]?.get('version')).toMatch(/^5\.26\./);
     });
 
-    const driver = neo4j.driver(first.uri);
+    const driver = neo4j.driver(first.uri, neo4j.auth.basic('neo4j', first.password));
     try {
       const neoSchema = new Neo4jGraphQL({ typeDefs: 'type Probe @node { id: ID! }', driver });
       await expect(neoSchema.checkNeo4jCompat()).resolves.toBeUndefined();
@@ -129,6 +137,21 @@ describe('embedded Neo4j', () => {
 
     await createProbe(first.uri, 'before-restart');
   }, 180_000);
+
+  it('has auth on: the password is generated into the store folder (mode 0600), and no other login works', async () => {
+    const file = path.join(dataDir, BOLT_PASSWORD_FILE_NAME);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.password).toBe(boltPassword());
+    expect(first.password.length).toBeGreaterThanOrEqual(24);
+    for (const auth of [undefined, neo4j.auth.basic('neo4j', 'neo4j'), neo4j.auth.basic('neo4j', `${first.password}x`)]) {
+      const driver = neo4j.driver(first.uri, auth);
+      try {
+        await expect(driver.executeQuery('RETURN 1')).rejects.toMatchObject({ code: expect.stringMatching(/Unauthorized|AuthenticationRateLimit/) });
+      } finally {
+        await driver.close();
+      }
+    }
+  });
 
   it('refuses a second instance on the same folder, naming the running pid', async () => {
     const second = startEmbeddedNeo4j({ dataDir, ...SMALL });
@@ -140,6 +163,7 @@ describe('embedded Neo4j', () => {
     const attempt = startEmbeddedNeo4j({ ...SMALL, dataDir: path.join(workDir, 'other'), boltPort: first.boltPort });
     await expect(attempt).rejects.toMatchObject({ code: 'PORT_IN_USE' });
     await expect(attempt).rejects.toThrow(`port ${first.boltPort}`);
+    await expect(attempt).rejects.toThrow('PITCHGRAPH_BOLT_PORT');
   });
 
   it('stop() ends the JVM and removes embedded-neo4j.json, and can be called twice', async () => {
@@ -166,6 +190,16 @@ describe('embedded Neo4j', () => {
     expect(await probeIds(third.uri)).toEqual(['before-kill', 'before-restart']);
     await third.stop();
     expect(isAlive(third.pid)).toBe(false);
+  }, 240_000);
+
+  it('applies a new password file to an existing store (with Bolt off meanwhile); the old password stops working', async () => {
+    const oldPassword = boltPassword();
+    await rm(path.join(dataDir, BOLT_PASSWORD_FILE_NAME));
+    const fourth = await start();
+    expect(fourth.password).not.toBe(oldPassword);
+    expect(await probeIds(fourth.uri)).toEqual(['before-kill', 'before-restart']);
+    await expect(probeIdsWith(fourth.uri, oldPassword)).rejects.toMatchObject({ code: expect.stringMatching(/Unauthorized|AuthenticationRateLimit/) });
+    await fourth.stop();
   }, 240_000);
 
   it('shuts down by itself when the Node parent is killed with SIGKILL (no orphan JVM)', async () => {

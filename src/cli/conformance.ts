@@ -10,8 +10,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { graphql } from "graphql";
-import { projectRoot, readConfig } from "../config.ts";
-import { openDatabase } from "../database/openDatabase.ts";
+import { projectRoot } from "../config.ts";
 import { createContext } from "../graphql/context.ts";
 import { createSchema } from "../graphql/createSchema.ts";
 import { importFile } from "../importing/importFile.ts";
@@ -19,6 +18,7 @@ import { datasetSourceId } from "../importing/resultsToFacts.ts";
 import { createClubResolver, type KnownClub } from "../identity/createClubResolver.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { prepareDatabase } from "../startPitchGraph.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
 
 const pageSize = 100; // the API's maximum page
@@ -76,18 +76,29 @@ function recordedWinnerId(tie: PageTie): string {
   return clubs.has(id) ? id : `(not a club of this tie: "${tie.sourceWinnerName}")`;
 }
 
+const command = {
+  usage: "npm run conformance -- RESULTS_FILE.json [--known KNOWN.json]",
+  summary:
+    "Imports a results file into the database the app uses, reads every tie back through GraphQL and compares the computed winner " +
+    "with the recorded one. Exits 1 on a disagreement that is not in the known list (default docs/conformance-known-disagreements.json).",
+  options: [["--known KNOWN.json", "the documented disagreements"]] as [string, string][],
+  env: [...databaseVariables, "PITCHGRAPH_SEEDS_DIR" as const],
+};
+
 async function main(argv: string[]): Promise<number> {
+  handleHelpAndVersion(argv, command);
   const knownIndex = argv.indexOf("--known");
   const knownFile = knownIndex >= 0 ? argv[knownIndex + 1] : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
   const file = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
   if (!file) {
-    console.error("usage: npm run conformance -- RESULTS_FILE.json [--known KNOWN.json]");
+    console.error(`usage: ${command.usage} (--help for more)`);
     return 2;
   }
   const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
 
-  const config = readConfig();
-  const opened = await openDatabase(config, (line) => console.log(line));
+  const forCommand = await openDatabaseForCommand("conformance");
+  if (!forCommand) return 1;
+  const { config, opened } = forCommand;
   try {
     await prepareDatabase(opened.database, config.seedsDir, { openfootball: "none" });
     const imported = await importFile(opened.database, file, { seedsDir: config.seedsDir });
@@ -142,6 +153,6 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`conformance failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(oneLineError("conformance failed", error));
   return 1;
 });

@@ -3,21 +3,30 @@
  * uses (NEO4J_URI, or the embedded store, joining the running app's Neo4j when there is one).
  * Each file is its own transaction; the command stops at the first file that fails and exits 1.
  */
-import { readConfig } from "../config.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
 import { applyConstraints } from "../database/applyConstraints.ts";
-import { openDatabase } from "../database/openDatabase.ts";
 import { importFile, ImportError, nearMissAdvice, type ImportSummary } from "../importing/importFile.ts";
 
+const command = {
+  usage: "npm run import -- FILE [FILE ...]",
+  summary:
+    "Loads results files (like ../shared/data/uefa-ties/*.json), seed files (like seeds/*.json), alias files (docs/identity.md) " +
+    "and Football.TXT files (like data/openfootball/champions-league/2017-18/cl.txt) into the database the app uses: " +
+    "NEO4J_URI, or the embedded store in PITCHGRAPH_DATA_DIR (through the running app's Neo4j when it runs, with the password in <data>/bolt-password). " +
+    "Each file is one transaction; the command stops at the first file that fails.",
+  env: databaseVariables,
+};
+
 async function main(files: string[]): Promise<number> {
-  if (files.length === 0) {
-    console.error(
-      "usage: npm run import -- FILE [FILE ...]\n  (results files like ../shared/data/uefa-ties/*.json, seed files like seeds/*.json,\n" +
-        "   alias files, or Football.TXT files like data/openfootball/champions-league/2017-18/cl.txt)",
-    );
+  handleHelpAndVersion(files, command);
+  const unknown = files.find((file) => file.startsWith("-"));
+  if (files.length === 0 || unknown) {
+    console.error(`${unknown ? `unknown option ${unknown}\n` : ""}usage: ${command.usage} (npm run import -- --help for more)`);
     return 2;
   }
-  const config = readConfig();
-  const opened = await openDatabase(config, (line) => console.log(line));
+  const forCommand = await openDatabaseForCommand("import");
+  if (!forCommand) return 1;
+  const { config, opened } = forCommand;
   try {
     await applyConstraints(opened.database);
     for (const file of files) {
@@ -31,7 +40,7 @@ async function main(files: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    console.error(error instanceof ImportError ? error.message : `import failed: ${(error as Error).message}`);
+    console.error(error instanceof ImportError ? error.message : oneLineError("import failed", error));
     return 1;
   } finally {
     await opened.close();

@@ -3,14 +3,35 @@
  * here. It owns the driver, runs managed transactions with parameters (never string-built
  * values) and maps driver errors to messages that say what went wrong.
  *
- * @neo4j/graphql gets the same driver (`database.driver`) for the Cypher it generates itself.
+ * @neo4j/graphql gets the same driver (`database.driver`) for the Cypher it generates itself;
+ * that driver is guarded like the seam's own calls, so both fail fast during an outage.
+ *
+ * Outages (docs/decisions/006-database-outage-and-bolt-auth.md): the seam keeps an availability
+ * state. It turns false on the first connectivity error (ServiceUnavailable, SessionExpired,
+ * ECONNREFUSED, ...) or when told so (`markUnavailable`, e.g. by the embedded Neo4j's exit
+ * event); while false, every transaction fails at once with DatabaseUnavailableError instead of
+ * waiting out the driver's 30 s retry window, and a probe (`ping`) runs every
+ * `probeIntervalMs` until the database answers again. Work already running when the state turns
+ * false is abandoned at once: its caller gets DatabaseUnavailableError, and a write that was
+ * abandoned is rolled back, never committed later.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from "neo4j-driver";
+import neo4j, {
+  isRetryableError,
+  type Config as DriverConfig,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+  type Session,
+} from "neo4j-driver";
+import { DatabaseUnavailableError } from "./DatabaseUnavailableError.ts";
 
 export type Params = Record<string, unknown>;
 
 /** A unit of work inside one transaction: everything in it commits together or not at all. */
 export type TransactionWork<T> = (tx: ManagedTransaction) => Promise<T>;
+
+type TransactionConfig = Parameters<Session["beginTransaction"]>[0];
 
 export class DatabaseError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -19,30 +40,75 @@ export class DatabaseError extends Error {
   }
 }
 
+/** Why the availability changed, for logs and the /readyz body. */
+export interface AvailabilityChange {
+  available: boolean;
+  reason: string;
+}
+
+export interface DatabaseOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  databaseName?: string;
+  description?: string;
+  /** Instrumentation hook (tests count round trips with it). */
+  wrapDriver?: (driver: Driver) => Driver;
+  /** Overrides of the driver settings below (connection timeouts, pool size). */
+  driverConfig?: Partial<DriverConfig>;
+  /** How often to probe while unavailable (default 500 ms). */
+  probeIntervalMs?: number;
+  /** Receives one line per availability change. */
+  onLog?: (line: string) => void;
+}
+
+/**
+ * Driver settings. Connecting to a dead server fails in milliseconds (ECONNREFUSED); these bound
+ * the cases that do not: a black-holed host (connectionTimeout) and a full pool
+ * (connectionAcquisitionTimeout), both shorter than a request's deadline.
+ */
+const defaultDriverConfig: Partial<DriverConfig> = {
+  // Integers come back as JS numbers: our counts and scores are far below 2^53.
+  disableLosslessIntegers: true,
+  maxConnectionPoolSize: 50,
+  connectionTimeout: 3_000,
+  connectionAcquisitionTimeout: 5_000,
+};
+
+/** Retries of transient errors (deadlocks, leader switches) stop after this long. */
+const maxRetryTimeMs = 5_000;
+const defaultProbeIntervalMs = 500;
+/** What Retry-After tells clients during an outage; an embedded restart takes several seconds. */
+const retryAfterSeconds = 2;
+/** Generous: the probe runs in the background, and a server just back (cold JVM) can be slow to answer its first query. */
+const probeTimeoutMs = 5_000;
+
 export class Database {
+  /** The guarded driver: sessions from it fail fast while the database is unavailable. */
   readonly driver: Driver;
   readonly databaseName: string | undefined;
   /** Where the data lives, for start-up messages ("embedded store at .data/", "bolt://..."). */
   readonly description: string;
 
-  constructor(options: {
-    uri: string;
-    user?: string;
-    password?: string;
-    databaseName?: string;
-    description?: string;
-    /** Instrumentation hook (tests count round trips with it). */
-    wrapDriver?: (driver: Driver) => Driver;
-  }) {
+  private readonly rawDriver: Driver;
+  private available = true;
+  private unavailableReason = "";
+  private readonly availabilityListeners = new Set<(change: AvailabilityChange) => void>();
+  private readonly outageWaiters = new Set<(error: DatabaseUnavailableError) => void>();
+  private probeTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly probeIntervalMs: number;
+  private readonly log: (line: string) => void;
+
+  constructor(options: DatabaseOptions) {
     const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
-    const driver = neo4j.driver(options.uri, auth, {
-      // Integers come back as JS numbers: our counts and scores are far below 2^53.
-      disableLosslessIntegers: true,
-      maxConnectionPoolSize: 50,
-    });
-    this.driver = options.wrapDriver ? options.wrapDriver(driver) : driver;
+    const driver = neo4j.driver(options.uri, auth, { ...defaultDriverConfig, ...options.driverConfig });
+    this.rawDriver = options.wrapDriver ? options.wrapDriver(driver) : driver;
+    this.driver = this.guardDriver(this.rawDriver);
     this.databaseName = options.databaseName;
     this.description = options.description ?? options.uri;
+    this.probeIntervalMs = options.probeIntervalMs ?? defaultProbeIntervalMs;
+    this.log = options.onLog ?? (() => {});
   }
 
   /** Runs a read query and returns its records as plain objects. */
@@ -64,32 +130,225 @@ export class Database {
     return this.inSession("READ", work);
   }
 
+  /** False between a connectivity failure (or `markUnavailable`) and the next successful round trip. */
+  isAvailable(): boolean {
+    return this.available;
+  }
+
+  /** Calls `listener` on every change of availability; returns a function that unsubscribes it. */
+  onAvailabilityChange(listener: (change: AvailabilityChange) => void): () => void {
+    this.availabilityListeners.add(listener);
+    return () => this.availabilityListeners.delete(listener);
+  }
+
+  /**
+   * Declares the database down (the embedded JVM exited, say): transactions fail at once with
+   * DatabaseUnavailableError, running ones are abandoned, and probing starts.
+   */
+  markUnavailable(reason: string): void {
+    if (this.closed) return;
+    if (this.available) {
+      this.available = false;
+      this.unavailableReason = reason;
+      this.log(`database unavailable: ${reason}`);
+      const error = this.unavailableError();
+      for (const abandon of [...this.outageWaiters]) abandon(error);
+      this.notify({ available: false, reason });
+    }
+    this.scheduleProbe();
+  }
+
+  /** Declares the database reachable again (any successful round trip does this too). */
+  markAvailable(reason = "a round trip succeeded"): void {
+    if (this.available || this.closed) return;
+    this.available = true;
+    this.unavailableReason = "";
+    this.log(`database available again: ${reason}`);
+    this.notify({ available: true, reason });
+  }
+
+  /**
+   * One round trip (`RETURN 1` in a read transaction) bounded by `timeoutMs`; for /readyz and the
+   * outage probe. Resolves with the round-trip time in milliseconds; rejects with
+   * DatabaseUnavailableError when the database does not answer in time. A success marks the
+   * database available; a connectivity failure (not a slow answer: a busy database is still up)
+   * marks it unavailable. Unlike other calls it runs while unavailable.
+   */
+  async ping(timeoutMs: number): Promise<number> {
+    const startedAt = performance.now();
+    const session = this.rawDriver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const roundTrip = session.run("RETURN 1", {}, { timeout: timeoutMs });
+    try {
+      await Promise.race([roundTrip, timeout]);
+      this.markAvailable("ping answered");
+      return performance.now() - startedAt;
+    } catch (error) {
+      roundTrip.then(undefined, () => {});
+      if (this.closed) throw new DatabaseUnavailableError("The database connection is closed.", retryAfterSeconds, { cause: error });
+      if (isConnectivityError(error)) this.markUnavailable(`ping failed: ${messageOf(error)}`);
+      throw this.unavailableError(error);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => {});
+    }
+  }
+
   /** Fails with a clear message when the server cannot be reached. */
   async verifyConnectivity(): Promise<void> {
     try {
-      await this.driver.getServerInfo({ database: this.databaseName });
+      await this.rawDriver.getServerInfo({ database: this.databaseName });
     } catch (error) {
       throw new DatabaseError(`Cannot reach Neo4j at ${this.description}: ${messageOf(error)}`, { cause: error });
     }
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    this.closed = true;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = null;
+    await this.rawDriver.close();
   }
 
   private async inSession<T>(mode: "READ" | "WRITE", work: TransactionWork<T>): Promise<T> {
-    const session = this.driver.session({
+    const session = this.rawDriver.session({
       database: this.databaseName,
+      // READ sessions go to followers / read replicas in a cluster; the shared bookmark manager
+      // (the one @neo4j/graphql uses too) keeps reads after writes causally consistent there.
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.rawDriver.executeQueryBookmarkManager,
     });
     try {
-      return mode === "READ" ? await session.executeRead(work) : await session.executeWrite(work);
+      return await this.runManaged(session, work);
     } catch (error) {
       throw toDatabaseError(error);
     } finally {
-      await session.close();
+      void session.close().catch(() => {});
     }
   }
+
+  /**
+   * A managed transaction like the driver's executeRead/executeWrite, but one that fails fast:
+   * connectivity errors are not retried for 30 s (they mark the database unavailable), only
+   * transient ones (deadlocks) are, for up to `maxRetryTimeMs`. It commits only if its caller is
+   * still waiting, so a write reported as failed never commits later.
+   */
+  private async runManaged<T>(session: Session, work: TransactionWork<T>, config?: TransactionConfig): Promise<T> {
+    if (!this.available) throw this.unavailableError();
+    let abandoned = false;
+    const attempt = (async () => {
+      const startedAt = Date.now();
+      for (let retryDelayMs = 100; ; retryDelayMs *= 2) {
+        // The transaction is used without awaiting its begin: a wrapped driver (countingDriver)
+        // sees every statement run on it.
+        const tx = session.beginTransaction(config);
+        try {
+          // A transaction offers everything a managed one does (run), and more.
+          const result = await work(tx as unknown as ManagedTransaction);
+          if (abandoned) throw this.unavailableError();
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => {});
+          const retry = !abandoned && !isConnectivityError(error) && isRetryableError(error) && Date.now() - startedAt + retryDelayMs < maxRetryTimeMs;
+          if (!retry) throw error;
+        }
+        await delay(retryDelayMs);
+      }
+    })();
+    let abandon: (error: DatabaseUnavailableError) => void = () => {};
+    const outage = new Promise<never>((_, reject) => {
+      abandon = reject;
+    });
+    this.outageWaiters.add(abandon);
+    try {
+      const result = await Promise.race([attempt, outage]);
+      this.markAvailable();
+      return result;
+    } catch (error) {
+      abandoned = true;
+      attempt.then(undefined, () => {});
+      if (error instanceof DatabaseUnavailableError) throw error;
+      if (isConnectivityError(error)) {
+        this.markUnavailable(messageOf(error));
+        throw this.unavailableError(error);
+      }
+      throw error;
+    } finally {
+      this.outageWaiters.delete(abandon);
+    }
+  }
+
+  /**
+   * The driver @neo4j/graphql runs on: its sessions' executeRead/executeWrite/run go through
+   * runManaged's fail-fast path; everything else is the driver's own.
+   */
+  private guardDriver(driver: Driver): Driver {
+    const guardSession = (session: Session): Session =>
+      new Proxy(session, {
+        get: (target, property, receiver) => {
+          const value = Reflect.get(target, property, receiver);
+          if (property === "executeRead" || property === "executeWrite") {
+            return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: TransactionConfig) => this.runManaged(target, work, config);
+          }
+          if (property === "run") {
+            return (...args: unknown[]) => {
+              if (!this.available) throw this.unavailableError();
+              return value.apply(target, args);
+            };
+          }
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    return new Proxy(driver, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver);
+        if (property === "session") return (...args: unknown[]) => guardSession(value.apply(target, args));
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** Clients see this message; the driver's text (addresses, Java names) stays in `cause` and the log. */
+  private unavailableError(cause?: unknown): DatabaseUnavailableError {
+    return new DatabaseUnavailableError("The database is unavailable right now (restarting or unreachable); try again shortly.", retryAfterSeconds, {
+      cause: cause ?? (this.unavailableReason ? new Error(this.unavailableReason) : undefined),
+    });
+  }
+
+  private notify(change: AvailabilityChange): void {
+    for (const listener of this.availabilityListeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure must not stop the state change or the other listeners.
+      }
+    }
+  }
+
+  private scheduleProbe(): void {
+    if (this.probeTimer || this.closed || this.available) return;
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      this.ping(probeTimeoutMs).catch(() => this.scheduleProbe());
+    }, this.probeIntervalMs);
+    this.probeTimer.unref();
+  }
+}
+
+/**
+ * Errors that mean "cannot reach the server" rather than "the query failed": the driver's
+ * ServiceUnavailable and SessionExpired, and socket errors it passes through.
+ */
+export function isConnectivityError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) return true;
+  if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return true;
+  return error.cause !== undefined && error.cause !== error && isConnectivityError(error.cause);
 }
 
 function recordsOf<T extends RecordShape>(result: QueryResult<T>): T[] {
@@ -100,9 +359,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Driver errors carry a Neo4j status code; keep it visible, keep our own errors unchanged. */
 function toDatabaseError(error: unknown): Error {
-  if (error instanceof DatabaseError) return error;
+  if (error instanceof DatabaseError || error instanceof DatabaseUnavailableError) return error;
   if (error instanceof neo4j.Neo4jError) {
     return new DatabaseError(`Neo4j error ${error.code}: ${error.message}`, { cause: error });
   }

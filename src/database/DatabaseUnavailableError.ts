@@ -5,6 +5,12 @@
  * from the driver.
  */
 export class DatabaseUnavailableError extends Error {
+  /**
+   * graphql-js copies an original error's `extensions` into the GraphQL error it wraps it in, so
+   * the code reaches clients even before any error formatting.
+   */
+  readonly extensions: { code: "DATABASE_UNAVAILABLE"; retryAfterSeconds: number };
+
   constructor(
     message: string,
     /** Seconds a client should wait before trying again (the Retry-After header). */
@@ -13,5 +19,6 @@ export class DatabaseUnavailableError extends Error {
   ) {
     super(message, options);
     this.name = "DatabaseUnavailableError";
+    this.extensions = { code: "DATABASE_UNAVAILABLE", retryAfterSeconds };
   }
 }

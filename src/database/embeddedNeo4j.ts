@@ -5,8 +5,12 @@
  * Protocol: the JVM prints `PITCHGRAPH_NEO4J_READY bolt://127.0.0.1:<port>` on stdout once Bolt serves the
  * default database, and writes `<dataDir>/embedded-neo4j.json` while it runs. It exits cleanly on SIGTERM and
  * when its stdin (a pipe we keep open) reaches EOF, i.e. when this process dies, even by SIGKILL.
+ *
+ * Auth is always on: user `neo4j`, with the password kept in `<dataDir>/bolt-password` (generated on first use,
+ * mode 0600). Every client on this machine (the app, `npm run import`, Neo4j Browser, cypher-shell) reads it there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,6 +22,11 @@ export interface EmbeddedNeo4j {
   boltPort: number;
   dataDir: string;
   pid: number;
+  /** Bolt credentials: user `neo4j`, password from `<dataDir>/bolt-password`. */
+  user: string;
+  password: string;
+  /** Settles when the JVM has exited, for whatever reason; `expected` is true after stop(). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; expected: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -42,7 +51,8 @@ export type EmbeddedNeo4jErrorCode =
   | 'PORT_IN_USE'
   | 'STORE_LOCKED'
   | 'START_TIMEOUT'
-  | 'JVM_EXITED';
+  | 'JVM_EXITED'
+  | 'BAD_PASSWORD_FILE';
 
 /** Every failure of this module, with a `code` callers can branch on (e.g. ALREADY_RUNNING: connect instead). */
 export class EmbeddedNeo4jError extends Error {
@@ -56,6 +66,9 @@ export class EmbeddedNeo4jError extends Error {
 }
 
 export const INSTANCE_FILE_NAME = 'embedded-neo4j.json';
+/** The Bolt password of the embedded Neo4j, in its data folder (mode 0600). */
+export const BOLT_PASSWORD_FILE_NAME = 'bolt-password';
+export const BOLT_USER = 'neo4j';
 const READY_PREFIX = 'PITCHGRAPH_NEO4J_READY ';
 const FAILED_PREFIX = 'PITCHGRAPH_NEO4J_FAILED ';
 const LAUNCHER_CLASS = 'pitchgraph.EmbeddedNeo4j';
@@ -229,7 +242,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     throw new EmbeddedNeo4jError(
       'ALREADY_RUNNING',
       `Neo4j is already running on ${dataDir} (pid ${running.pid}, ${running.uri}). ` +
-        `Connect to it (e.g. NEO4J_URI=${running.uri}) or stop that process first.`,
+        `Connect to it (NEO4J_URI=${running.uri}, NEO4J_USER=${BOLT_USER}, NEO4J_PASSWORD from ` +
+        `${path.join(dataDir, BOLT_PASSWORD_FILE_NAME)}) or stop that process first.`,
     );
   }
   if (requestedPort !== 0 && !(await isPortFree(requestedPort))) {
@@ -237,6 +251,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   }
   await ensureLauncherBuilt(onLog);
   const java = await resolveJava();
+  const password = await ensureBoltPassword(dataDir);
 
   const jvmArgs = [
     `-Xms${smallerSize(MIN_INITIAL_HEAP, heap)}`,
@@ -251,6 +266,8 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     dataDir,
     '--plugins-dir',
     PLUGINS_DIR,
+    '--password-file',
+    path.join(dataDir, BOLT_PASSWORD_FILE_NAME),
     '--bolt-port',
     String(requestedPort),
     '--page-cache',
@@ -319,8 +336,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const pid = child.pid!;
   onLog(`embedded Neo4j ready at ${uri} (pid ${pid}) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   let stopping: Promise<void> | null = null;
-  void exited.then(({ code, signal }) => {
+  const exitedForGood = exited.then(({ code, signal }) => {
     if (!stopping) onLog(`embedded Neo4j (pid ${pid}) exited unexpectedly (code ${code}, signal ${signal})`);
+    return { code, signal, expected: stopping !== null };
   });
 
   return {
@@ -328,11 +346,40 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     boltPort,
     dataDir,
     pid,
+    user: BOLT_USER,
+    password,
+    exited: exitedForGood,
     stop() {
       stopping ??= killAndWait(child, exited).then(() => onLog(`embedded Neo4j (pid ${pid}) stopped`));
       return stopping;
     },
   };
+}
+
+/**
+ * The Bolt password of the store in `dataDir`, generated (24 random bytes, base64url) and written with mode 0600
+ * on first use. A file readable by others is tightened to 0600.
+ */
+export async function ensureBoltPassword(dataDir: string): Promise<string> {
+  const file = path.join(path.resolve(dataDir), BOLT_PASSWORD_FILE_NAME);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  try {
+    await fs.writeFile(file, `${randomBytes(24).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (((await fs.stat(file)).mode & 0o077) !== 0) await fs.chmod(file, 0o600);
+  }
+  const password = (await fs.readFile(file, 'utf8')).trim();
+  if (password.length < 8) {
+    throw new EmbeddedNeo4jError('BAD_PASSWORD_FILE', `${file} holds a password shorter than 8 characters; delete the file to get a new one`);
+  }
+  return password;
+}
+
+/** The Bolt password kept in `dataDir`, or null if there is none yet. */
+export async function readBoltPassword(dataDir: string): Promise<string | null> {
+  const text = await fs.readFile(path.join(path.resolve(dataDir), BOLT_PASSWORD_FILE_NAME), 'utf8').catch(() => null);
+  return text === null ? null : text.trim();
 }
 
 /**
@@ -412,8 +459,8 @@ async function explainEarlyExit(
 function portInUseError(port: number): EmbeddedNeo4jError {
   return new EmbeddedNeo4jError(
     'PORT_IN_USE',
-    `Bolt port ${port} on 127.0.0.1 is already in use (another Neo4j?). Use boltPort: 0 to pick a free port, ` +
-      `or set NEO4J_URI to use the server that is listening there.`,
+    `Bolt port ${port} on 127.0.0.1 is already in use (another Neo4j?). Set PITCHGRAPH_BOLT_PORT to a free port ` +
+      `(0 picks one), or set NEO4J_URI to use the server that is listening there.`,
   );
 }
 

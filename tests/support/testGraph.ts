@@ -3,10 +3,10 @@
  * operations through the real schema (the same createSchema the server uses).
  */
 import { graphql, type ExecutionResult, type GraphQLSchema } from "graphql";
-import { inject } from "vitest";
-import { Database } from "../../src/database/Database.ts";
+import type { Database } from "../../src/database/Database.ts";
 import { createContext } from "../../src/graphql/context.ts";
 import { createSchema } from "../../src/graphql/createSchema.ts";
+import { openTestDatabase } from "./testDatabase.ts";
 
 export interface TestGraph {
   database: Database;
@@ -18,7 +18,7 @@ export interface TestGraph {
 }
 
 export async function openTestGraph(): Promise<TestGraph> {
-  const database = new Database({ uri: inject("neo4jUri") });
+  const database = openTestDatabase();
   const schema = await createSchema(database);
   const execute = (source: string, variableValues?: Record<string, unknown>) =>
     graphql({ schema, source, variableValues, contextValue: createContext(database) });

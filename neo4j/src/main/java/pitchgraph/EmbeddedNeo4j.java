@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +30,17 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.configuration.Config;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Runs Neo4j 5 Community + APOC in this JVM and serves it over Bolt on 127.0.0.1, for PitchGraph's
@@ -35,8 +48,14 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <pre>
  * java [jvm flags] -cp target/classes:target/lib/* pitchgraph.EmbeddedNeo4j \
- *     --data-dir DIR --plugins-dir DIR [--bolt-port 7687] [--page-cache 256m] [--tx-memory SIZE] [--no-stdin-watch]
+ *     --data-dir DIR --plugins-dir DIR --password-file FILE [--bolt-port 7687] [--page-cache 256m] [--tx-memory SIZE]
+ *     [--no-stdin-watch]
  * </pre>
+ *
+ * <p>Auth is always on: the user {@code neo4j} has the password held in FILE (the Node side generates it, mode 0600).
+ * A fresh store gets it as its initial password before Bolt ever listens; a store whose password is not yet the
+ * file's (created before auth, or the file was replaced) is opened once with Bolt off to set it, so Bolt never
+ * serves a default or stale password. DIR/bolt-password.applied records a SHA-256 of the password last applied.
  *
  * Protocol with the parent: stdout carries exactly one line, {@code PITCHGRAPH_NEO4J_READY bolt://127.0.0.1:PORT},
  * once the default database is available and Bolt accepts connections; everything else goes to stderr or to
@@ -47,6 +66,8 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 public final class EmbeddedNeo4j {
     static final String READY_PREFIX = "PITCHGRAPH_NEO4J_READY ";
     static final String INSTANCE_FILE_NAME = "embedded-neo4j.json";
+    static final String APPLIED_PASSWORD_FILE_NAME = "bolt-password.applied";
+    static final String USER_NAME = "neo4j";
     private static final String LOOPBACK = "127.0.0.1";
     private static final long BUILD_WAIT_ON_SHUTDOWN_SECONDS = 60;
 
@@ -101,8 +122,18 @@ public final class EmbeddedNeo4j {
         // An embedded-neo4j.json left here by a JVM killed with -9 is overwritten once we are ready; readers
         // ignore it meanwhile because its pid is dead (and the Bolt port does not answer).
 
+        String password = readPassword(options.passwordFile);
+        Path appliedFile = dataDir.resolve(APPLIED_PASSWORD_FILE_NAME);
+        String passwordDigest = sha256(password);
+        boolean freshStore = !Files.isDirectory(dataDir.resolve("data").resolve("databases").resolve("system"));
+        if (freshStore) {
+            writeInitialUser(dataDir, password);
+        } else if (!passwordDigest.equals(readOrEmpty(appliedFile))) {
+            applyPasswordWithBoltOff(dataDir, password);
+        }
+
         try {
-            managementService = build(dataDir);
+            managementService = build(dataDir, true);
         } finally {
             buildFinished.countDown();
         }
@@ -117,6 +148,10 @@ public final class EmbeddedNeo4j {
             }
         }
 
+        Files.writeString(appliedFile, passwordDigest + "\n", StandardCharsets.UTF_8);
+        // The initial-user file has done its job once the system database exists; a hash of the password need not lie around.
+        Files.deleteIfExists(initialUserFile(dataDir));
+
         int boltPort = actualBoltPort(db);
         awaitBoltAcceptingConnections(boltPort, deadline);
         String boltUri = "bolt://" + LOOPBACK + ":" + boltPort;
@@ -128,21 +163,93 @@ public final class EmbeddedNeo4j {
         System.out.flush();
     }
 
-    private DatabaseManagementService build(Path dataDir) {
+    /**
+     * A fresh store reads its first users from the initial user repository (data/dbms/auth.ini), as written by
+     * {@code neo4j-admin dbms set-initial-password}: the same classes, so the password holds from the first second.
+     */
+    private static Path initialUserFile(Path dataDir) {
+        Config config = Config.newBuilder()
+                .set(GraphDatabaseSettings.neo4j_home, dataDir)
+                .set(GraphDatabaseSettings.data_directory, dataDir.resolve("data"))
+                .build();
+        return CommunitySecurityModule.getInitialUserRepositoryFile(config);
+    }
+
+    private static void writeInitialUser(Path dataDir, String password) throws IOException {
+        Path authFile = initialUserFile(dataDir);
+        Files.createDirectories(authFile.getParent());
+        Files.deleteIfExists(authFile);
+        try (DefaultFileSystemAbstraction fileSystem = new DefaultFileSystemAbstraction()) {
+            FileUserRepository users = new FileUserRepository(
+                    fileSystem, authFile, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            users.start();
+            SystemGraphCredential credential = SystemGraphCredential.createCredentialForPassword(
+                    password.getBytes(StandardCharsets.UTF_8), new SecureHasher());
+            users.create(new User(USER_NAME, null, credential, false, false));
+            users.shutdown();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the initial password to " + authFile, e);
+        }
+    }
+
+    /** An existing store: set the password through the system database while Bolt is off, then shut down. */
+    private void applyPasswordWithBoltOff(Path dataDir, String password) {
+        System.err.println("EmbeddedNeo4j: setting the password of user '" + USER_NAME + "' (Bolt stays off meanwhile)");
+        DatabaseManagementService service = build(dataDir, false);
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER_NAME + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to "change" a password to the one already set: then there is nothing to do.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    private static String readPassword(Path passwordFile) throws IOException {
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        if (password.length() < 8) {
+            throw new IllegalArgumentException("the password in " + passwordFile + " is shorter than 8 characters");
+        }
+        return password;
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DatabaseManagementService build(Path dataDir, boolean boltEnabled) {
         return new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(GraphDatabaseSettings.data_directory, dataDir.resolve("data"))
                 .setConfig(GraphDatabaseSettings.logs_directory, dataDir.resolve("logs"))
                 .setConfig(GraphDatabaseSettings.plugin_dir, options.pluginsDir)
                 // Bolt on loopback only, in plaintext: nothing off this machine can reach it.
-                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.enabled, boltEnabled)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, options.boltPort))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
-                // Auth off: Bolt listens on 127.0.0.1 only, so only processes on this machine can connect, and the
-                // store files beside it are no better protected. A password would add setup and a secret to leak
-                // for no gain. Never bind this launcher to another interface.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // Auth on (docs/decisions/006-database-outage-and-bolt-auth.md): loopback alone is no barrier, since
+                // Bolt also speaks WebSocket and any web page open in a local browser can reach 127.0.0.1.
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 // "dbms.usage_report.enabled": no phoning home (and no network beyond loopback is available).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Explicit memory: Neo4j's defaults size the page cache from the machine's RAM, not from us.
@@ -274,11 +381,12 @@ public final class EmbeddedNeo4j {
     /** Command-line options. Sizes take Neo4j's syntax: 512m, 1g, ... */
     static final class Options {
         static final String USAGE = "usage: EmbeddedNeo4j --data-dir DIR --plugins-dir DIR [--bolt-port PORT (0 = any free)]"
-                + " [--page-cache SIZE (256m)] [--tx-memory SIZE (half the max heap)]"
+                + " --password-file FILE [--page-cache SIZE (256m)] [--tx-memory SIZE (half the max heap)]"
                 + " [--availability-timeout-ms MS (120000)] [--no-stdin-watch]";
 
         Path dataDir;
         Path pluginsDir;
+        Path passwordFile;
         int boltPort = BoltConnector.DEFAULT_PORT;
         long pageCacheBytes = ByteUnit.parse("256m");
         // Cap on memory held by all open transactions, so a huge import batch fails with a clear error instead of
@@ -299,6 +407,7 @@ public final class EmbeddedNeo4j {
                 switch (arg) {
                     case "--data-dir" -> options.dataDir = Path.of(value(args, ++i, arg));
                     case "--plugins-dir" -> options.pluginsDir = Path.of(value(args, ++i, arg));
+                    case "--password-file" -> options.passwordFile = Path.of(value(args, ++i, arg));
                     case "--bolt-port" -> options.boltPort = port(value(args, ++i, arg));
                     case "--page-cache" -> options.pageCacheBytes = size(value(args, ++i, arg), arg);
                     case "--tx-memory" -> options.txMemoryBytes = size(value(args, ++i, arg), arg);
@@ -313,7 +422,11 @@ public final class EmbeddedNeo4j {
             if (options.pluginsDir == null) {
                 throw new IllegalArgumentException("--plugins-dir is required (the folder holding the APOC jar)");
             }
+            if (options.passwordFile == null) {
+                throw new IllegalArgumentException("--password-file is required (auth is always on)");
+            }
             options.dataDir = options.dataDir.toAbsolutePath().normalize();
+            options.passwordFile = options.passwordFile.toAbsolutePath().normalize();
             options.pluginsDir = options.pluginsDir.toAbsolutePath().normalize();
             return options;
         }
