@@ -30,8 +30,8 @@ import {
   type TieByIdQuery,
   type TieByIdQueryVariables,
   type TypedDocumentString,
-} from "./generated/graphql.ts";
-import { PitchGraphError, type PitchGraphGraphQLError } from "./PitchGraphError.ts";
+} from "./generated/graphql.js";
+import { PitchGraphError, type PitchGraphGraphQLError } from "./PitchGraphError.js";
 
 export interface PitchGraphClientOptions {
   /**

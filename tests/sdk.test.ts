@@ -43,6 +43,10 @@ describe("getTie", () => {
       "Josip Iličić", "Michy Batshuayi", "Rafael Tolói", "Marcel Schmelzer",
     ]);
     for (const leg of tie!.legs) for (const goal of leg.goals) expect(goal.sources.length).toBeGreaterThan(0);
+    // The reports give the first leg's goals by half only: the time says which half, not null.
+    expect(tie!.legs.map((leg) => leg.goals.map((goal) => goal.time))).toEqual([["1H", "2H", "2H", "2H", "2H"], ["11'", "83'"]]);
+    // Each goal's reports by title and date, not only by id.
+    for (const source of tie!.legs[0]!.goals[0]!.sources) expect(source).toMatchObject({ title: expect.any(String), publishedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
   test("Dortmund v Atalanta 2026: Atalanta through, and tieById gives the same view", async () => {

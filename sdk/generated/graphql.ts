@@ -115,7 +115,7 @@ export type PlayerGoalsQueryVariables = Exact<{
 }>;
 
 
-export type PlayerGoalsQuery = { players: Array<{ id: string, name: string, aliases: Array<string>, position: string | null, nationality: string | null, goals: Array<{ id: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, club: { id: string, name: string } | null, match: { id: string, date: string | null, legNumber: number, homeScore: number | null, awayScore: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, tie: { id: string, season: string, stage: string | null, competition: { name: string } | null } | null } | null, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
+export type PlayerGoalsQuery = { players: Array<{ id: string, name: string, aliases: Array<string>, position: string | null, nationality: string | null, goals: Array<{ id: string, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, club: { id: string, name: string } | null, match: { id: string, date: string | null, legNumber: number, homeScore: number | null, awayScore: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, tie: { id: string, season: string, stage: string | null, competition: { name: string } | null } | null } | null, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
 
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
@@ -139,16 +139,16 @@ export type GetTieQueryVariables = Exact<{
 }>;
 
 
-export type GetTieQuery = { tie: { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> } | null };
+export type GetTieQuery = { tie: { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> } | null };
 
 export type TieByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TieByIdQuery = { ties: Array<{ id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
+export type TieByIdQuery = { ties: Array<{ id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
 
-export type TieViewFragment = { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> };
+export type TieViewFragment = { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }>, sources: Array<{ id: string, kind: string, title: string | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -231,6 +231,7 @@ export const TieViewFragmentDoc = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -248,6 +249,7 @@ export const TieViewFragmentDoc = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }
@@ -474,6 +476,7 @@ export const PlayerGoalsDocument = new TypedDocumentString(`
     nationality
     goals(sort: [{id: ASC}]) {
       id
+      time
       minute
       addedTime
       period
@@ -607,6 +610,7 @@ export const GetTieDocument = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -624,6 +628,7 @@ export const GetTieDocument = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }
@@ -751,6 +756,7 @@ export const TieByIdDocument = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -768,6 +774,7 @@ export const TieByIdDocument = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }

@@ -8,6 +8,7 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
+import { goalResolvers } from "./resolvers/Goal.ts";
 import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
 import { tieResolvers } from "./resolvers/Tie.ts";
 
@@ -17,13 +18,30 @@ export async function readTypeDefs(): Promise<string> {
   return readFile(schemaFile, "utf8");
 }
 
+/**
+ * The library's deprecated filter spellings (`name_EQ`, `goalsAggregate`, ...) left out of the
+ * schema: each has a current form (`name: { eq: ... }`, `goalsConnection: { aggregate: ... }`),
+ * and they were a third of the Docs panel.
+ */
+export const schemaFeatures = {
+  excludeDeprecatedFields: {
+    mutationOperations: true,
+    aggregationFilters: true,
+    aggregationFiltersOutsideConnection: true,
+    relationshipFilters: true,
+    attributeFilters: true,
+  },
+};
+
 export async function createSchema(database: Database | null): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
     driver: database?.driver,
+    features: schemaFeatures,
     resolvers: {
       Query: { tie, ruleSets, neighbourhood, connection },
       Tie: tieResolvers,
+      Goal: goalResolvers,
     },
   });
   const schema = await neoSchema.getSchema();
@@ -37,6 +55,6 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
 
 /** Fails when the database lacks what @neo4j/graphql needs (Neo4j 5+, APOC). */
 export async function checkDatabaseCompatibility(database: Database): Promise<void> {
-  const neoSchema = new Neo4jGraphQL({ typeDefs: await readTypeDefs(), driver: database.driver });
+  const neoSchema = new Neo4jGraphQL({ typeDefs: await readTypeDefs(), driver: database.driver, features: schemaFeatures });
   await neoSchema.checkNeo4jCompat({ sessionConfig: database.databaseName ? { database: database.databaseName } : undefined });
 }
