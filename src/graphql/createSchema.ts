@@ -9,7 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
 import { goalResolvers } from "./resolvers/Goal.ts";
-import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
+import { connection, headToHead, headToHeadResolvers, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
 import { tieResolvers } from "./resolvers/Tie.ts";
 
 export const schemaFile = path.join(projectRoot, "schema.graphql");
@@ -39,7 +39,8 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
     driver: database?.driver,
     features: schemaFeatures,
     resolvers: {
-      Query: { tie, ruleSets, neighbourhood, connection },
+      Query: { tie, ruleSets, neighbourhood, connection, headToHead },
+      HeadToHead: headToHeadResolvers,
       Tie: tieResolvers,
       Goal: goalResolvers,
     },
