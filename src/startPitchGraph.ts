@@ -5,36 +5,55 @@
 import type { Config } from "./config.ts";
 import { applyConstraints } from "./database/applyConstraints.ts";
 import type { Database } from "./database/Database.ts";
+import { ensureLauncherBuilt } from "./database/embeddedNeo4j.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
 import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
 import { startServer, type RunningServer } from "./server/startServer.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
+/** Runs one phase of the start; the app's start times each phase with it. */
+type Timed = <T>(phase: string, work: () => Promise<T>) => Promise<T>;
+const untimed: Timed = (_phase, work) => work();
+
 /** Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds. */
-export async function prepareDatabase(database: Database, seedsDir: string): Promise<SeedLoadResult> {
-  await checkDatabaseCompatibility(database);
-  await applyConstraints(database);
-  return loadSeeds(database, seedsDir, ruleSetIdFor);
+export async function prepareDatabase(database: Database, seedsDir: string, timed: Timed = untimed): Promise<SeedLoadResult> {
+  await timed("checks, constraints and indexes", async () => {
+    await checkDatabaseCompatibility(database);
+    await applyConstraints(database);
+  });
+  return timed("seed data load", () => loadSeeds(database, seedsDir, ruleSetIdFor));
 }
 
 export interface PitchGraph {
   opened: OpenedDatabase;
   server: RunningServer;
   seeds: SeedLoadResult;
+  /** Where the start-up time went, phase by phase (the start log prints it; the README's "First start" too). */
+  phases: { phase: string; seconds: number }[];
   stop(): Promise<void>;
 }
 
 export async function startPitchGraph(config: Config, log: (line: string) => void = () => {}): Promise<PitchGraph> {
-  const opened = await openDatabase(config, log);
+  const phases: PitchGraph["phases"] = [];
+  const timed: Timed = async (phase, work) => {
+    const started = performance.now();
+    const result = await work();
+    phases.push({ phase, seconds: (performance.now() - started) / 1000 });
+    return result;
+  };
+  // Built here first only to time it apart from the start (openDatabase finds it up to date).
+  if (!config.externalNeo4j) await timed("launcher build (Maven downloads on a first build)", () => ensureLauncherBuilt(log));
+  const opened = await timed(config.externalNeo4j ? "connecting to Neo4j" : "Neo4j start (store creation on a first start)", () => openDatabase(config, log));
   try {
-    const seeds = await prepareDatabase(opened.database, config.seedsDir);
-    const schema = await createSchema(opened.database);
-    const server = await startServer({ schema, database: opened.database, port: config.port, host: config.host });
+    const seeds = await prepareDatabase(opened.database, config.seedsDir, timed);
+    const schema = await timed("GraphQL schema", () => createSchema(opened.database));
+    const server = await timed("HTTP server (and the /explore bundle)", () => startServer({ schema, database: opened.database, port: config.port, host: config.host }));
     return {
       opened,
       server,
       seeds,
+      phases,
       stop: async () => {
         await server.stop();
         await opened.close();
