@@ -17,6 +17,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "sdk/**/*.test.ts", "explore/**/*.test.ts"],
+          // Building the schema takes seconds on a busy machine (six jobs on two cores).
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -17,4 +17,14 @@ describe("chooseLabels", () => {
     const shown = chooseLabels(candidates, pane);
     expect([...shown].sort()).toEqual([...expected].sort());
   });
+
+  test("a label that would cover another node (and take its clicks) is left out", () => {
+    const nodes = new Map([
+      ["a", { x1: 40, y1: 0, x2: 60, y2: 10 }],
+      ["goal", { x1: 50, y1: 12, x2: 60, y2: 22 }],
+      ["b", { x1: 240, y1: 0, x2: 260, y2: 10 }],
+    ]);
+    const shown = chooseLabels([label("a", 0, 10, 10), label("b", 1, 200, 10)], pane, nodes);
+    expect([...shown]).toEqual(["b"]);
+  });
 });

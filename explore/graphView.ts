@@ -165,6 +165,7 @@ export class GraphView {
     const nearSelected = new Set(selectedNode.nonempty() ? selectedNode.neighborhood("node").map((node) => node.id()) : []);
     const nearCenter = new Set(this.centerId ? this.cy.getElementById(this.centerId).neighborhood("node").map((node) => node.id()) : []);
     const candidates: LabelCandidate[] = [];
+    const bodies = new Map<string, Box>();
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const important = node.hasClass("center") || node.selected();
@@ -176,6 +177,8 @@ export class GraphView {
           "text-background-padding": `${2 / zoom}px`,
         });
         if (node.hasClass("filtered")) return;
+        const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        bodies.set(node.id(), { x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 });
         const caption = node.data("caption") as string;
         const width = Math.min(GraphView.labelMaxWidthPx, this.textWidth(caption, important)) + 4;
         const position = node.renderedPosition();
@@ -185,7 +188,7 @@ export class GraphView {
         const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
         candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box, always: tier <= 1 });
       });
-      const shown = chooseLabels(candidates, pane);
+      const shown = chooseLabels(candidates, pane, bodies);
       this.cy.nodes().forEach((node) => {
         const label = shown.has(node.id()) ? (node.data("caption") as string) : "";
         if (node.data("label") !== label) node.data("label", label);

@@ -205,11 +205,12 @@ const openEntity = counted(async (id: string, options: { focusPanel?: boolean } 
 const showMore = counted(async (id: string, filter?: Paging["filter"]): Promise<void> => {
   const known = paging.get(id);
   const chosen = filter ?? known?.filter ?? { kinds: null, season: null, competition: null };
-  // A new filter starts from its first page; otherwise carry on where the last page stopped.
-  const offset = filter ? 0 : (known?.nextOffset ?? 0);
+  // A new filter starts from its first page; otherwise carry on where the last page stopped. Not
+  // paged yet (drawn from another node's neighbourhood): its first neighbours and a page more.
+  const [offset, limit] = filter ? [0, pageSize] : known ? [known.nextOffset ?? 0, pageSize] : [0, Math.min(200, graph.drawnDegree(id) + pageSize)];
   say("Loading more…");
   try {
-    const page = await client.neighbourhood({ id, depth: 1, limit: pageSize, offset, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });
+    const page = await client.neighbourhood({ id, depth: 1, limit, offset, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });
     rememberPaging(id, page, chosen);
     expanded.add(id);
     const added = graph.add(page.nodes, page.edges, id);
