@@ -6,20 +6,16 @@
  *
  * No Chromium is a failure, not a skip: .ci/run installs it (apt-get install chromium).
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { PitchGraphClient } from "../../sdk/index.ts";
-import { projectRoot } from "../../src/config.ts";
 import { importFile } from "../../src/importing/importFile.ts";
 import { sharedFile } from "../../src/sharedFile.ts";
 import { startServer, type RunningServer } from "../../src/server/startServer.ts";
+import { artifacts, launchChromium } from "../support/browser.ts";
 import { openTestGraph, type TestGraph } from "../support/testGraph.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const artifacts = path.join(projectRoot, "tests", "artifacts");
 const tie2018 = "tie:uefa-europa-league-2017-18-round-of-32-borussia-dortmund-atalanta";
 
 interface Box {
@@ -49,20 +45,13 @@ let base: string;
 let client: PitchGraphClient;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).`);
-  }
+  browser = await launchChromium();
   graph = await openTestGraph();
   // A hub to page through: Bayern has a few hundred neighbours after the historical ties.
   await importFile(graph.database, sharedFile("data/uefa-ties/ties-1955-2016.json", "tests/e2e/explore.test.ts"), { seedsDir: inject("seedsDir") });
   server = await startServer({ schema: graph.schema, database: graph.database, port: 0, host: "127.0.0.1" });
   base = server.url.replace(/\/graphql$/, "");
   client = new PitchGraphClient({ endpoint: server.url });
-  await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
 });
 
 afterAll(async () => {

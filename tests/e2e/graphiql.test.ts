@@ -3,31 +3,23 @@
  * switches on a mouse click, every tab has its own name, and "Reset examples" brings back the
  * shipped examples after the user closed or edited tabs (GraphiQL keeps them in localStorage).
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { projectRoot } from "../../src/config.ts";
 import { readExamples } from "../../src/server/exampleOperations.ts";
 import { startServer, type RunningServer } from "../../src/server/startServer.ts";
+import { artifacts, launchChromium } from "../support/browser.ts";
 import { openTestGraph, type TestGraph } from "../support/testGraph.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const artifacts = path.join(projectRoot, "tests", "artifacts");
 
 let graph: TestGraph;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).`);
-  }
+  browser = await launchChromium();
   graph = await openTestGraph();
   server = await startServer({ schema: graph.schema, database: graph.database, port: 0, host: "127.0.0.1" });
-  await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
 });
 
 afterAll(async () => {
