@@ -207,7 +207,8 @@ const showMore = counted(async (id: string, filter?: Paging["filter"]): Promise<
   const chosen = filter ?? known?.filter ?? { kinds: null, season: null, competition: null };
   // A new filter starts from its first page; otherwise carry on where the last page stopped. Not
   // paged yet (drawn from another node's neighbourhood): its first neighbours and a page more.
-  const [offset, limit] = filter ? [0, pageSize] : known ? [known.nextOffset ?? 0, pageSize] : [0, Math.min(200, graph.drawnDegree(id) + pageSize)];
+  // (`limit` counts the node itself too.)
+  const [offset, limit] = filter ? [0, pageSize + 1] : known ? [known.nextOffset ?? 0, pageSize + 1] : [0, Math.min(200, graph.drawnDegree(id) + pageSize + 1)];
   say("Loading more…");
   try {
     const page = await client.neighbourhood({ id, depth: 1, limit, offset, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });

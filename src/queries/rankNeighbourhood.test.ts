@@ -56,6 +56,7 @@ describe("rankNeighbourhood", () => {
     ["only one competition, by name", { competition: "UEFA Champions League" }, 0, 10, ["match:2026"], null],
     ["kinds and season together", { kinds: ["Match"], season: "2017-18" }, 0, 1, ["match:3-2"], null],
     ["a season nothing belongs to", { season: "1990-91" }, 0, 10, [], null],
+    ["an empty page (limit 0) has no next page, however many there are", {}, 0, 0, [], null],
   ])("%s", (_name, filter, offset, limit, ids, nextOffset) => {
     const result = rankNeighbourhood(all, filter, offset, limit);
     expect(result.page.map((candidate) => candidate.id)).toEqual(ids);

@@ -84,7 +84,8 @@ export function rankNeighbourhood(candidates: readonly NeighbourCandidate[], fil
   return {
     page: kept.slice(offset, end),
     total: kept.length,
-    nextOffset: end < kept.length ? end : null,
+    // An empty page (limit 0) has no next page: it would never advance.
+    nextOffset: limit > 0 && end < kept.length ? end : null,
     seasons,
     competitions: [...competitions].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
   };

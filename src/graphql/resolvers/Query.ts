@@ -135,14 +135,16 @@ export const neighbourhood: GraphQLFieldResolver<unknown, PitchGraphContext, Nei
     if (!season) throw badInput(`season "${args.season}" is not a season label like "2017-18"`);
   }
   const filter = { kinds: args.kinds ?? null, season, competition: args.competition?.trim() || null };
-  const found = await findNeighbourhood(context.database, { id: args.id, depth, limit: Math.min(limit, maxNeighbourhoodNodes), offset, filter });
+  // `limit` caps the nodes returned, the entity included (as before paging existed): a page holds limit - 1 neighbours.
+  const pageSize = Math.min(limit, maxNeighbourhoodNodes) - 1;
+  const found = await findNeighbourhood(context.database, { id: args.id, depth, limit: pageSize, offset, filter });
   if (!found) throw notFound(`No entity has the id "${args.id}"`, [args.id]);
   const nodes = found.nodes.map(graphNode);
   return {
     center: nodes[0],
     nodes,
     edges: found.edges,
-    truncated: found.nextOffset !== null,
+    truncated: found.nextOffset !== null || (pageSize === 0 && found.total > 0),
     total: found.total,
     nextOffset: found.nextOffset,
     seasons: found.seasons,
