@@ -3,9 +3,10 @@
  * seed graph and after importing the historical UEFA ties: the typed SDK types these fields
  * non-null on the strength of this test.
  */
-import { isObjectType, Kind, type ConstValueNode, type GraphQLSchema } from "graphql";
+import { Kind, parse, type ConstValueNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { importFile } from "../src/importing/importFile.ts";
+import { createSchema, readTypeDefs } from "../src/graphql/createSchema.ts";
 import { guaranteedRelationships } from "../src/graphql/guaranteedRelationships.ts";
 import { sharedFile } from "../src/sharedFile.ts";
 import { openTestGraph, type TestGraph } from "./support/testGraph.ts";
@@ -20,24 +21,32 @@ afterAll(() => graph.close());
 const stringArgument = (value: ConstValueNode | undefined): string | undefined =>
   value?.kind === Kind.STRING || value?.kind === Kind.ENUM ? value.value : undefined;
 
-/** Each @guaranteed field with the relationship type and direction of its @relationship. */
-function relationshipsToCheck(schema: GraphQLSchema) {
-  return guaranteedRelationships(schema).map(({ typeName, fieldName }) => {
-    const type = schema.getType(typeName);
-    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
-    const relationship = type.getFields()[fieldName]!.astNode!.directives!.find((directive) => directive.name.value === "relationship")!;
-    const argument = (name: string) => stringArgument(relationship.arguments!.find((candidate) => candidate.name.value === name)?.value);
-    return { typeName, fieldName, type: argument("type")!, direction: argument("direction")! };
-  });
+/** Each @guaranteed field of schema.graphql with the relationship type and direction of its @relationship. */
+async function relationshipsToCheck() {
+  const document = parse(await readTypeDefs());
+  const rows: { typeName: string; fieldName: string; type: string; direction: string }[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const field of definition.fields ?? []) {
+      const directive = (name: string) => field.directives?.find((candidate) => candidate.name.value === name);
+      const relationship = directive("relationship");
+      if (!directive("guaranteed")) continue;
+      if (!relationship) throw new Error(`${definition.name.value}.${field.name.value} is @guaranteed but not a @relationship`);
+      const argument = (name: string) => stringArgument(relationship.arguments?.find((candidate) => candidate.name.value === name)?.value);
+      rows.push({ typeName: definition.name.value, fieldName: field.name.value, type: argument("type")!, direction: argument("direction")! });
+    }
+  }
+  return rows;
 }
 
 describe("@guaranteed relationships hold on every node", async () => {
-  const { createSchema } = await import("../src/graphql/createSchema.ts");
-  const rows = relationshipsToCheck(await createSchema(null));
-  test("the schema marks the ones the SDK relies on", () => {
+  const rows = await relationshipsToCheck();
+  test("the schema marks the ones the SDK relies on, the same the SDK generator reads", async () => {
     expect(rows.map((row) => `${row.typeName}.${row.fieldName}`)).toEqual(
       expect.arrayContaining(["Match.homeClub", "Match.awayClub", "Goal.club", "Tie.competition"]),
     );
+    const generated = guaranteedRelationships(await createSchema(null)).map(({ typeName, fieldName }) => `${typeName}.${fieldName}`);
+    expect(rows.map((row) => `${row.typeName}.${row.fieldName}`).sort()).toEqual(generated.sort());
   });
   test.each(rows.map((row) => [`${row.typeName}.${row.fieldName}`, row] as const))("%s", async (_name, row) => {
     const pattern = row.direction === "OUT" ? `(n)-[:${row.type}]->()` : `(n)<-[:${row.type}]-()`;
