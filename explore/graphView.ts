@@ -1,9 +1,12 @@
 /**
  * The interactive graph (cytoscape, MIT): nodes coloured by kind, captions that never overflow
- * (ellipsis), a dashed ring on nodes with more connections than drawn.
+ * (ellipsis), a dashed ring on nodes with more connections than drawn. Labels stay readable at
+ * any zoom (their size follows the zoom) and are shown by importance where they fit without
+ * overlapping or being cut (explore/chooseLabels.ts); kinds can be hidden.
  */
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
 import type { GraphEdge, GraphNode } from "../sdk/index.ts";
+import { chooseLabels, type Box, type LabelCandidate } from "./chooseLabels.ts";
 
 export const kindStyles: Record<string, { colour: string; shape: cytoscape.Css.NodeShape }> = {
   Player: { colour: "#2563eb", shape: "ellipse" },
@@ -43,8 +46,9 @@ const legendKinds: [label: string, kind: string][] = [
   ["Conflict", "Conflict"],
   ["Claim", "Claim"],
 ];
-export const legendEntries: { label: string; colour: string }[] = legendKinds.map(([label, kind]) => ({
+export const legendEntries: { label: string; kind: string; colour: string }[] = legendKinds.map(([label, kind]) => ({
   label,
+  kind,
   colour: kindStyles[kind]!.colour,
 }));
 const otherKind = { colour: "#737373", shape: "ellipse" as const };
@@ -70,14 +74,12 @@ export class GraphView {
         {
           selector: "node",
           style: {
-            label: "data(caption)",
+            label: "data(label)",
             "background-color": "data(colour)",
             shape: "data(shape)" as never,
             width: 26,
             height: 26,
             "font-size": 12,
-            // Labels too small to read are left out until you zoom in.
-            "min-zoomed-font-size": 9,
             "font-family": "system-ui, sans-serif",
             color: "#0f172a",
             "text-valign": "bottom",
@@ -123,14 +125,102 @@ export class GraphView {
         },
         { selector: "edge.path", style: { width: 4, "line-color": "#f59e0b", "target-arrow-color": "#f59e0b", "z-index": 9 } },
         { selector: "node.path", style: { "border-width": 4, "border-color": "#f59e0b", "border-style": "solid" } },
+        { selector: ".filtered", style: { display: "none" } },
       ],
     });
     this.cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
+    // Labels follow the view: chosen again once a zoom or pan has settled.
+    let pending = 0;
+    this.cy.on("viewport", () => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(() => this.updateLabels());
+    });
+  }
+
+  private centerId: string | null = null;
+  private order = 0;
+  private readonly hiddenKinds = new Set<string>();
+  private readonly measure = document.createElement("canvas").getContext("2d");
+
+  /** Rendered size of label text in pixels, whatever the zoom. */
+  private static readonly labelFontPx = 12;
+  private static readonly importantFontPx = 14;
+  private static readonly labelMaxWidthPx = 150;
+
+  private textWidth(text: string, bold: boolean): number {
+    if (!this.measure) return text.length * 7;
+    this.measure.font = `${bold ? "bold " : ""}${bold ? GraphView.importantFontPx : GraphView.labelFontPx}px system-ui, sans-serif`;
+    return this.measure.measureText(text).width;
+  }
+
+  /**
+   * Chooses the labels to show for the current view (see chooseLabels) and sizes them so that
+   * they read at the same size at any zoom.
+   */
+  updateLabels(): void {
+    const zoom = this.cy.zoom();
+    const container = this.cy.container() as HTMLElement;
+    const pane = { width: container.clientWidth, height: container.clientHeight };
+    const selectedNode = this.cy.nodes(":selected").first();
+    const nearSelected = new Set(selectedNode.nonempty() ? selectedNode.neighborhood("node").map((node) => node.id()) : []);
+    const nearCenter = new Set(this.centerId ? this.cy.getElementById(this.centerId).neighborhood("node").map((node) => node.id()) : []);
+    const candidates: LabelCandidate[] = [];
+    const bodies = new Map<string, Box>();
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const important = node.hasClass("center") || node.selected();
+        const fontPx = important ? GraphView.importantFontPx : GraphView.labelFontPx;
+        node.style({
+          "font-size": fontPx / zoom,
+          "text-max-width": `${GraphView.labelMaxWidthPx / zoom}px`,
+          "text-margin-y": 4 / zoom,
+          "text-background-padding": `${2 / zoom}px`,
+        });
+        if (node.hasClass("filtered")) return;
+        const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        bodies.set(node.id(), { x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 });
+        const caption = node.data("caption") as string;
+        const width = Math.min(GraphView.labelMaxWidthPx, this.textWidth(caption, important)) + 4;
+        const position = node.renderedPosition();
+        const top = position.y + node.renderedOuterHeight() / 2 + 2;
+        const box: Box = { x1: position.x - width / 2, y1: top, x2: position.x + width / 2, y2: top + fontPx * 1.35 + 4 };
+        const id = node.id();
+        const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
+        candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box, always: tier <= 1 });
+      });
+      const shown = chooseLabels(candidates, pane, bodies);
+      this.cy.nodes().forEach((node) => {
+        const label = shown.has(node.id()) ? (node.data("caption") as string) : "";
+        if (node.data("label") !== label) node.data("label", label);
+      });
+    });
+  }
+
+  /** Hides (or shows again) every node of a kind, with its edges. */
+  setKindHidden(kind: string, hidden: boolean): void {
+    if (hidden) this.hiddenKinds.add(kind);
+    else this.hiddenKinds.delete(kind);
+    this.applyKindFilter();
+  }
+
+  isKindHidden(kind: string): boolean {
+    return this.hiddenKinds.has(kind);
+  }
+
+  private applyKindFilter(): void {
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        // The centre and the selected node stay, whatever their kind.
+        node.toggleClass("filtered", this.hiddenKinds.has(node.data("kind") as string) && node.id() !== this.centerId && !node.selected());
+      });
+    });
+    this.updateLabels();
   }
 
   clear(): void {
     this.cy.elements().remove();
     this.data.clear();
+    this.order = 0;
   }
 
   has(id: string): boolean {
@@ -150,7 +240,8 @@ export class GraphView {
       const style = kindStyles[node.kind] ?? otherKind;
       return {
         group: "nodes",
-        data: { id: node.id, kind: node.kind, caption: node.caption, colour: style.colour, shape: style.shape },
+        // `order`: the API's order of relevance, which decides whose label wins a tie for space.
+        data: { id: node.id, kind: node.kind, caption: node.caption, label: "", order: this.order++, colour: style.colour, shape: style.shape },
         position: { x: origin.x + 60 * Math.cos(angle), y: origin.y + 60 * Math.sin(angle) },
       };
     });
@@ -161,6 +252,7 @@ export class GraphView {
     }
     this.cy.add(elements.filter((element) => element.group === "nodes" || (this.data.has(element.data.source) && this.data.has(element.data.target))));
     this.markNodesWithMore();
+    this.applyKindFilter();
     return fresh.length;
   }
 
@@ -186,10 +278,14 @@ export class GraphView {
     const done = layout.promiseOn("layoutstop");
     layout.run();
     await done;
+    this.updateLabels();
   }
 
+  /** Every shown node in the pane, labels included. */
   fit(): void {
-    this.cy.fit(undefined, 30);
+    this.updateLabels();
+    this.cy.fit(this.cy.nodes(":visible"), 30);
+    this.updateLabels();
   }
 
   /** Shows a node and its neighbours, close enough to read their labels. */
@@ -206,15 +302,19 @@ export class GraphView {
   select(id: string | null): void {
     this.cy.nodes().unselect();
     this.cy.edges().removeClass("near");
-    if (!id) return;
-    const node = this.cy.getElementById(id);
-    node.select();
-    node.connectedEdges().addClass("near");
+    if (id) {
+      const node = this.cy.getElementById(id);
+      node.select();
+      node.connectedEdges().addClass("near");
+    }
+    this.applyKindFilter();
   }
 
   setCenter(id: string): void {
+    this.centerId = id;
     this.cy.nodes().removeClass("center");
     this.cy.getElementById(id).addClass("center");
+    this.applyKindFilter();
   }
 
   /** The drawn neighbours of a node, each with the edge that links them. */
@@ -244,18 +344,30 @@ export class GraphView {
     return { nodes: this.cy.nodes().length, edges: this.cy.edges().length };
   }
 
-  /** Every drawn node with its caption and where it is on screen (for tests and tooling). */
-  drawnNodes(): { id: string; kind: string; caption: string; x: number; y: number; selected: boolean; more: boolean }[] {
+  /**
+   * Every drawn node with its caption, where it is on screen and, when its label is shown, the
+   * label's box on screen (for tests and tooling). `hidden` for a kind filtered out.
+   */
+  drawnNodes(): { id: string; kind: string; caption: string; x: number; y: number; selected: boolean; more: boolean; hidden: boolean; label: Box | null }[] {
     const box = (this.cy.container() as HTMLElement).getBoundingClientRect();
-    return this.cy.nodes().map((node) => ({
-      id: node.id(),
-      kind: node.data("kind") as string,
-      caption: node.data("caption") as string,
-      x: box.left + node.renderedPosition().x,
-      y: box.top + node.renderedPosition().y,
-      selected: node.selected(),
-      more: node.hasClass("more"),
-    }));
+    return this.cy.nodes().map((node) => {
+      const labelled = (node.data("label") as string) !== "" && !node.hasClass("filtered");
+      const labelBox = labelled ? node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }) : null;
+      const toScreen = (x: number, y: number) => ({ x: box.left + x * this.cy.zoom() + this.cy.pan().x, y: box.top + y * this.cy.zoom() + this.cy.pan().y });
+      const corner1 = labelBox ? toScreen(labelBox.x1, labelBox.y1) : null;
+      const corner2 = labelBox ? toScreen(labelBox.x2, labelBox.y2) : null;
+      return {
+        id: node.id(),
+        kind: node.data("kind") as string,
+        caption: node.data("caption") as string,
+        x: box.left + node.renderedPosition().x,
+        y: box.top + node.renderedPosition().y,
+        selected: node.selected(),
+        more: node.hasClass("more"),
+        hidden: node.hasClass("filtered"),
+        label: corner1 && corner2 ? { x1: corner1.x, y1: corner1.y, x2: corner2.x, y2: corner2.y } : null,
+      };
+    });
   }
 
   drawnEdges(): GraphEdge[] {

@@ -2,9 +2,10 @@
  * The /explore page: search → an entity's neighbourhood as an interactive graph → details with
  * sources → the tie view. Every request goes through the typed SDK (sdk/PitchGraphClient.ts).
  */
-import { isPitchGraphError, PitchGraphClient, type Connection, type GraphNode, type SearchHit } from "../sdk/index.ts";
+import { isPitchGraphError, PitchGraphClient, type Connection, type GraphNode, type Neighbourhood, type SearchHit } from "../sdk/index.ts";
 import { fill, formatDate, h } from "./dom.ts";
 import { GraphView, kindStyles, legendEntries } from "./graphView.ts";
+import { renderHeadToHead } from "./headToHeadView.ts";
 import { renderTie } from "./tieView.ts";
 
 const client = new PitchGraphClient({ endpoint: new URL("/graphql", location.href) });
@@ -86,7 +87,7 @@ function showResults(text: string): void {
             {},
             h(
               "button",
-              { type: "button", class: "hit", "data-id": hit.id, onclick: () => void openEntity(hit.id) },
+              { type: "button", class: "hit", "data-id": hit.id, onclick: () => void openEntity(hit.id, { focusPanel: true }) },
               h("span", { class: "dot", style: `background: ${(kindStyles[hit.__typename] ?? { colour: "#737373" }).colour}`, "aria-hidden": "true" }),
               h("span", { class: "hit-name" }, hit.name),
               h("span", { class: "hit-kind" }, hitDetails(hit)),
@@ -153,26 +154,74 @@ document.addEventListener("click", (event) => {
 
 // --- Graph --------------------------------------------------------------------------------------
 
-/** Starts over from one entity: its neighbourhood two steps out. */
-const openEntity = counted(async (id: string): Promise<void> => {
+/** What is known of the pages of a node's neighbourhood: where the next page starts, and the filters. */
+interface Paging {
+  nextOffset: number | null;
+  total: number;
+  seasons: string[];
+  competitions: string[];
+  filter: { kinds: string[] | null; season: string | null; competition: string | null };
+}
+const paging = new Map<string, Paging>();
+/** Neighbours per page when a hub is paged through. */
+const pageSize = 30;
+
+function rememberPaging(id: string, page: Neighbourhood, filter: Paging["filter"]): void {
+  paging.set(id, { nextOffset: page.nextOffset ?? null, total: page.total, seasons: page.seasons, competitions: page.competitions, filter });
+}
+
+/** Keyboard users land on the new details' title, not on <body> when the chosen button goes away. */
+function focusDetails(): void {
+  (document.getElementById("node-title") ?? panel).focus({ preventScroll: true });
+}
+
+/** Starts over from one entity: its neighbourhood two steps out, all of it in view. */
+const openEntity = counted(async (id: string, options: { focusPanel?: boolean } = {}): Promise<void> => {
+  // The search result that was chosen is about to go: keep focus in the panel meanwhile.
+  if (options.focusPanel) panel.focus({ preventScroll: true });
   closeResults();
   say("Loading…");
   try {
     const neighbourhood = await client.neighbourhood({ id, depth: 2, limit: 30 });
     graph.clear();
     expanded.clear();
+    paging.clear();
     connectFrom = null;
     graph.add(neighbourhood.nodes, neighbourhood.edges);
     graph.setCenter(id);
     expanded.add(id);
     await graph.layout(true);
-    // Too many nodes to read at once (a phone, a hub): start close to the entity; "Show all" zooms out.
-    if (graph.cy.zoom() < 0.75) graph.focusOn(id);
-    say(`${drawnSummary()}${neighbourhood.truncated ? " (more around: click nodes to expand)" : ""}`);
+    graph.fit();
+    say(`${drawnSummary()}${neighbourhood.truncated ? ` of ${neighbourhood.total + 1} around (select a node for more)` : ""}`);
     await select(id);
+    if (options.focusPanel) focusDetails();
   } catch (error) {
     say("");
     showError(details, error);
+  }
+});
+
+/** The next page of a node's direct neighbours (for hubs), with the node's filters. */
+const showMore = counted(async (id: string, filter?: Paging["filter"]): Promise<void> => {
+  const known = paging.get(id);
+  const chosen = filter ?? known?.filter ?? { kinds: null, season: null, competition: null };
+  // A new filter starts from its first page; otherwise carry on where the last page stopped. Not
+  // paged yet (drawn from another node's neighbourhood): its first neighbours and a page more.
+  // (`limit` counts the node itself too.)
+  const [offset, limit] = filter ? [0, pageSize + 1] : known ? [known.nextOffset ?? 0, pageSize + 1] : [0, Math.min(200, graph.drawnDegree(id) + pageSize + 1)];
+  say("Loading more…");
+  try {
+    const page = await client.neighbourhood({ id, depth: 1, limit, offset, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });
+    rememberPaging(id, page, chosen);
+    expanded.add(id);
+    const added = graph.add(page.nodes, page.edges, id);
+    if (added) await graph.layout(false);
+    graph.fit();
+    const shown = (paging.get(id)!.nextOffset ?? page.total);
+    say(`${drawnSummary()} · ${added} new around ${graph.node(id)?.caption ?? id} (${Math.min(shown, page.total)} of ${page.total}${chosen.season || chosen.competition || chosen.kinds ? " matching the filter" : ""})`);
+    if (selected === id) renderDetails(id, { keepTie: true });
+  } catch (error) {
+    say(errorText(error));
   }
 });
 
@@ -183,6 +232,7 @@ const expand = counted(async (id: string): Promise<void> => {
   say("Expanding…");
   try {
     const neighbourhood = await client.neighbourhood({ id, depth: 1, limit: 50 });
+    rememberPaging(id, neighbourhood, { kinds: null, season: null, competition: null });
     const added = graph.add(neighbourhood.nodes, neighbourhood.edges, id);
     if (added) await graph.layout(false);
     graph.focusOn(id);
@@ -221,7 +271,14 @@ const showTie = counted(async (id: string): Promise<void> => {
       slot.replaceChildren(h("p", { class: "error" }, "This tie is not in the graph any more."));
       return;
     }
-    slot.replaceChildren(renderTie(tie, (entityId) => void openOrSelect(entityId, { focusPanel: true }), { heading: false, labelledBy: "node-title" }));
+    const firstLeg = tie.legs[0];
+    fill(
+      slot,
+      renderTie(tie, (entityId) => void openOrSelect(entityId, { focusPanel: true }), { heading: false, labelledBy: "node-title" }),
+      firstLeg
+        ? h("p", {}, h("button", { type: "button", onclick: () => void showHeadToHead(firstLeg.homeClub.id, firstLeg.awayClub.id) }, `Head to head: ${firstLeg.homeClub.name} v ${firstLeg.awayClub.name}`))
+        : null,
+    );
   } catch (error) {
     showError(slot, error);
   }
@@ -269,6 +326,11 @@ function renderDetails(id: string, options: { keepTie: boolean }): void {
 
   const tieSlot = keptTie ?? h("div", { id: "tie-slot" });
   const matchTie = node.kind === "Match" ? neighbours.find((neighbour) => neighbour.node.kind === "Tie") : undefined;
+  // A match's two clubs, when drawn: the head-to-head of the two.
+  const homeClub = node.kind === "Match" ? neighbours.find((neighbour) => neighbour.edge.type === "HOME_CLUB")?.node : undefined;
+  const awayClub = node.kind === "Match" ? neighbours.find((neighbour) => neighbour.edge.type === "AWAY_CLUB")?.node : undefined;
+  const pages = paging.get(id);
+  const more = pages && pages.nextOffset !== null ? pages.total - pages.nextOffset : 0;
 
   // Re-rendering replaces the panel's elements: keep keyboard focus where it was.
   const focused = details.contains(document.activeElement) ? document.activeElement : null;
@@ -282,8 +344,13 @@ function renderDetails(id: string, options: { keepTie: boolean }): void {
     matchTie
       ? h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void openOrSelect(matchTie.node.id, { focusPanel: true }) }, `Open the tie: ${matchTie.node.caption}`))
       : null,
+    homeClub && awayClub
+      ? h("p", {}, h("button", { type: "button", onclick: () => void showHeadToHead(homeClub.id, awayClub.id) }, `Head to head: ${homeClub.caption} v ${awayClub.caption}`))
+      : null,
     node.kind === "Tie" ? tieSlot : null,
+    h("div", { id: "head-to-head-slot" }),
     h("h3", {}, drawn < node.degree ? `Connected to (${drawn} drawn of ${node.degree})` : `Connected to (${drawn})`),
+    drawn < node.degree || pages ? pagingControls(id, pages, more) : null,
     neighbours.length
       ? h(
           "ul",
@@ -309,6 +376,55 @@ function renderDetails(id: string, options: { keepTie: boolean }): void {
   if (focusKey) details.querySelector<HTMLElement>(focusKey)?.focus({ preventScroll: true });
   if (!options.keepTie) panel.scrollTop = 0;
 }
+
+/** "Show more" for a hub, and its filters (kind, season, competition) from what the last page offered. */
+function pagingControls(id: string, pages: Paging | undefined, more: number): HTMLElement {
+  const filter = pages?.filter ?? { kinds: null, season: null, competition: null };
+  const select = (name: string, label: string, values: string[], chosen: string | null) =>
+    h(
+      "label",
+      { class: "filter" },
+      label,
+      h("select", { name }, h("option", { value: "" }, "all"), values.map((value) => h("option", { value, ...(value === chosen ? { selected: true } : {}) }, value))),
+    );
+  const kinds = ["Match", "Tie", "Goal", "Player", "Club", "Stadium", "Coach", "Card"];
+  const form = h(
+    "form",
+    {
+      class: "paging",
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const data = new FormData(event.target as HTMLFormElement);
+        const value = (name: string) => (data.get(name) as string | null) || null;
+        const kind = value("kind");
+        void showMore(id, { kinds: kind ? [kind] : null, season: value("season"), competition: value("competition") });
+      },
+    },
+    select("kind", "Kind", kinds, filter.kinds?.[0] ?? null),
+    pages?.seasons.length ? select("season", "Season", pages.seasons, filter.season) : null,
+    pages?.competitions.length ? select("competition", "Competition", pages.competitions, filter.competition) : null,
+    h("button", { type: "submit" }, "Filter"),
+  );
+  return h(
+    "div",
+    { class: "more" },
+    !pages || more > 0 ? h("button", { type: "button", class: "primary", id: "show-more", onclick: () => void showMore(id) }, pages ? `Show ${Math.min(pageSize, more)} more (${more} not drawn)` : `Show more`) : null,
+    form,
+  );
+}
+
+const showHeadToHead = counted(async (club: string, opponent: string): Promise<void> => {
+  const slot = document.getElementById("head-to-head-slot");
+  if (!slot) return;
+  slot.replaceChildren(h("p", { class: "muted" }, "Loading the head to head…"));
+  try {
+    const found = await client.headToHead({ club, opponent });
+    slot.replaceChildren(renderHeadToHead(found, (entityId) => void openOrSelect(entityId, { focusPanel: true })));
+    slot.querySelector<HTMLElement>("h3")?.focus({ preventScroll: true });
+  } catch (error) {
+    showError(slot, error);
+  }
+});
 
 const showConnection = counted(async (from: string, to: string): Promise<void> => {
   say("Looking for a connection…");
@@ -337,8 +453,32 @@ byId("relayout-button").addEventListener("click", () => void graph.layout(true))
 for (const button of document.querySelectorAll<HTMLButtonElement>("[data-open]")) {
   button.addEventListener("click", () => void openEntity(button.dataset.open!));
 }
+// The legend doubles as a filter: press a kind to hide it (press again to show it).
 byId("legend").replaceChildren(
-  ...legendEntries.map((entry) => h("li", {}, h("span", { class: "dot", style: `background: ${entry.colour}`, "aria-hidden": "true" }), entry.label)),
+  ...legendEntries.map((entry) =>
+    h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "kind-toggle",
+          "data-kind": entry.kind,
+          "aria-pressed": "true",
+          title: `Show or hide ${entry.label.toLowerCase()} nodes`,
+          onclick: (event: Event) => {
+            const button = event.currentTarget as HTMLButtonElement;
+            const hide = !graph.isKindHidden(entry.kind);
+            graph.setKindHidden(entry.kind, hide);
+            button.setAttribute("aria-pressed", String(!hide));
+          },
+        },
+        h("span", { class: "dot", style: `background: ${entry.colour}`, "aria-hidden": "true" }),
+        entry.label,
+      ),
+    ),
+  ),
   h("li", {}, h("span", { class: "dot ring-dashed", "aria-hidden": "true" }), "more to expand"),
 );
 

@@ -101,3 +101,16 @@ describe("every failure is a PitchGraphError, never swallowed", () => {
     await expect(client.searchEntities({ text: "a" })).rejects.toThrow(/without data/);
   });
 });
+
+test("a null where the data guarantees a relationship is a PitchGraphError naming the place, not a silent null", async () => {
+  const leg = (homeClub: unknown) => ({ id: "m", homeClub, awayClub: { id: "b", name: "B" }, goals: [] });
+  const client = new PitchGraphClient({
+    endpoint: "http://pitchgraph.test/graphql",
+    fetch: fakeFetch(() => json({ data: { tie: { id: "t", competition: { id: "c", name: "C" }, legs: [leg({ id: "a", name: "A" }), leg(null)] } } })),
+  });
+  const failure = await client.getTie({ competition: "C", season: "2017-18", club: "A", opponent: "B" }).then(() => null, (error: unknown) => error as PitchGraphError);
+  expect(failure).toBeInstanceOf(PitchGraphError);
+  expect(failure?.code).toBe("GUARANTEE_BROKEN");
+  expect(failure?.message).toContain("tie.legs[1].homeClub");
+  expect(failure?.errors[0]?.path).toEqual(["tie", "legs", 1, "homeClub"]);
+});

@@ -11,6 +11,7 @@ import {
   ConflictsDocument,
   ConnectionDocument,
   GetTieDocument,
+  HeadToHeadDocument,
   NeighbourhoodDocument,
   PlayerGoalsDocument,
   SearchEntitiesDocument,
@@ -21,6 +22,8 @@ import {
   type ConnectionQueryVariables,
   type GetTieQuery,
   type GetTieQueryVariables,
+  type HeadToHeadQuery,
+  type HeadToHeadQueryVariables,
   type NeighbourhoodQuery,
   type NeighbourhoodQueryVariables,
   type PlayerGoalsQuery,
@@ -30,8 +33,10 @@ import {
   type TieByIdQuery,
   type TieByIdQueryVariables,
   type TypedDocumentString,
-} from "./generated/graphql.ts";
-import { PitchGraphError, type PitchGraphGraphQLError } from "./PitchGraphError.ts";
+} from "./generated/graphql.js";
+import { guaranteedPaths } from "./generated/guaranteedPaths.js";
+import { findBrokenGuarantee } from "./findBrokenGuarantee.js";
+import { PitchGraphError, type PitchGraphGraphQLError } from "./PitchGraphError.js";
 
 export interface PitchGraphClientOptions {
   /**
@@ -56,6 +61,7 @@ export type GraphNode = Neighbourhood["nodes"][number];
 export type GraphEdge = Neighbourhood["edges"][number];
 export type Connection = NonNullable<ConnectionQuery["connection"]>;
 export type Conflict = ConflictsQuery["conflicts"][number];
+export type HeadToHead = HeadToHeadQuery["headToHead"];
 
 interface GraphQLResponse<T> {
   data?: T | null;
@@ -117,6 +123,11 @@ export class PitchGraphClient {
     return (await this.execute(ConnectionDocument, variables)).connection;
   }
 
+  /** Every match and tie between two clubs (by id), with the first club's record against the other. */
+  async headToHead(variables: HeadToHeadQueryVariables): Promise<HeadToHead> {
+    return (await this.execute(HeadToHeadDocument, variables)).headToHead;
+  }
+
   /** Where the reports disagree or a claim is flagged: each source's claim, the value kept and why. */
   async conflicts(variables: ConflictsQueryVariables = {}): Promise<ConflictsQuery["conflicts"]> {
     return (await this.execute(ConflictsDocument, variables)).conflicts;
@@ -166,6 +177,12 @@ export class PitchGraphClient {
     }
     if (!response.ok || body.data === undefined || body.data === null) {
       throw fail(`HTTP ${response.status} from ${this.endpoint} without data`, { status: response.status });
+    }
+    // The types promise these relationships (the data always has them): say so if a server breaks that.
+    const broken = findBrokenGuarantee(body.data, guaranteedPaths[operationName] ?? []);
+    if (broken) {
+      const message = `the server answered null at ${broken}, a relationship every such node has (schema.graphql @guaranteed): the server's data is incomplete`;
+      throw fail(message, { status: response.status, errors: [{ message, path: broken.split(/[.[\]]+/).filter(Boolean).map((key) => (/^\d+$/.test(key) ? Number(key) : key)), extensions: { code: "GUARANTEE_BROKEN" } }], data: body.data });
     }
     return body.data;
   }

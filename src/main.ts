@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   );
   log(`GraphQL (and GraphiQL for browsers) at ${app.server.url}`);
   log(`Graph explorer at ${app.server.url.replace(/\/graphql$/, "/explore")}`);
-  log(`Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops the server and the database.`);
+  log(`Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${app.phases.map(({ phase, seconds }) => `${phase} ${seconds.toFixed(1)} s`).join(", ")}. Ctrl-C stops the server and the database.`);
 
   let stopping = false;
   const stop = (signal: string) => {

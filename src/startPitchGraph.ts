@@ -5,6 +5,7 @@
 import type { Config } from "./config.ts";
 import { applyConstraints } from "./database/applyConstraints.ts";
 import type { Database } from "./database/Database.ts";
+import { ensureLauncherBuilt } from "./database/embeddedNeo4j.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
 import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
 import { loadOpenfootball, type OpenfootballLoadResult, type OpenfootballSelection } from "./defaultGraph/loadOpenfootball.ts";
@@ -19,23 +20,31 @@ export interface PreparedDatabase extends SeedLoadResult {
   openfootball: OpenfootballLoadResult;
 }
 
+/** Runs one phase of the start; the app's start times each phase with it. */
+type Timed = <T>(phase: string, work: () => Promise<T>) => Promise<T>;
+const untimed: Timed = (_phase, work) => work();
+
 /**
  * Makes a freshly opened database ready: checks it, applies constraints, loads changed seeds,
  * then the club register if it (or the clubs it links to) changed, then the default graph's
  * openfootball files that changed (after the register, so their names resolve against it).
- * `openfootball` picks the files (default all; the integration tests load only the few they need).
+ * `openfootball` picks the files (default all; the integration tests load only the few they need);
+ * `timed` times each phase (the app's start log prints them).
  */
 export async function prepareDatabase(
   database: Database,
   seedsDir: string,
-  options: { openfootball?: OpenfootballSelection } = {},
+  options: { openfootball?: OpenfootballSelection; timed?: Timed } = {},
 ): Promise<PreparedDatabase> {
-  await checkDatabaseCompatibility(database);
-  await applyConstraints(database);
-  const seeds = await loadSeeds(database, seedsDir, ruleSetIdFor);
+  const timed = options.timed ?? untimed;
+  await timed("checks, constraints and indexes", async () => {
+    await checkDatabaseCompatibility(database);
+    await applyConstraints(database);
+  });
+  const seeds = await timed("seed data load", () => loadSeeds(database, seedsDir, ruleSetIdFor));
   // After the seeds, so that a seed club and its register row become one node (loadClubRegister).
-  const register = await loadClubRegister(database);
-  const openfootball = await loadOpenfootball(database, options.openfootball ?? "all");
+  const register = await timed("club register load", () => loadClubRegister(database));
+  const openfootball = await timed("openfootball matches load", () => loadOpenfootball(database, options.openfootball ?? "all"));
   return { ...seeds, register, openfootball };
 }
 
@@ -43,19 +52,33 @@ export interface PitchGraph {
   opened: OpenedDatabase;
   server: RunningServer;
   seeds: PreparedDatabase;
+  /** Where the start-up time went, phase by phase (the start log prints it; the README's "First start" too). */
+  phases: { phase: string; seconds: number }[];
   stop(): Promise<void>;
 }
 
 export async function startPitchGraph(config: Config, log: (line: string) => void = () => {}): Promise<PitchGraph> {
-  const opened = await openDatabase(config, log, { role: "server" });
+  const phases: PitchGraph["phases"] = [];
+  const timed: Timed = async (phase, work) => {
+    const started = performance.now();
+    const result = await work();
+    phases.push({ phase, seconds: (performance.now() - started) / 1000 });
+    return result;
+  };
+  // Built here first only to time it apart from the start (openDatabase finds it up to date).
+  if (!config.externalNeo4j) await timed("launcher build (Maven downloads on a first build)", () => ensureLauncherBuilt(log));
+  const opened = await timed(config.externalNeo4j ? "connecting to Neo4j" : "Neo4j start (store creation on a first start)", () =>
+    openDatabase(config, log, { role: "server" }),
+  );
   try {
-    const seeds = await prepareDatabase(opened.database, config.seedsDir);
-    const schema = await createSchema(opened.database);
-    const server = await startServer({ schema, database: opened.database, port: config.port, host: config.host });
+    const seeds = await prepareDatabase(opened.database, config.seedsDir, { timed });
+    const schema = await timed("GraphQL schema", () => createSchema(opened.database));
+    const server = await timed("HTTP server (and the /explore bundle)", () => startServer({ schema, database: opened.database, port: config.port, host: config.host }));
     return {
       opened,
       server,
       seeds,
+      phases,
       stop: async () => {
         await server.stop();
         await opened.close();

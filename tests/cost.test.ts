@@ -3,13 +3,12 @@
  * timeline and legs must not cost one round trip per tie: @neo4j/graphql fetches what the
  * computed fields require in the same Cypher query as the ties themselves.
  */
-import path from "node:path";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { projectRoot } from "../src/config.ts";
 import type { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { importFile } from "../src/importing/importFile.ts";
+import { sharedFile } from "../src/sharedFile.ts";
 import { graphql, type GraphQLSchema } from "graphql";
 import { countingDriver, type QueryCounter } from "./support/countingDriver.ts";
 import { openTestDatabase } from "./support/testDatabase.ts";
@@ -22,7 +21,7 @@ beforeAll(async () => {
   database = openTestDatabase({ wrapDriver: (driver) => countingDriver(driver, counter) });
   schema = await createSchema(database);
   // Real ties to list: the historical results file, through the import path.
-  await importFile(database, path.join(projectRoot, "..", "shared", "data", "uefa-ties", "ties-1955-2016.json"), { seedsDir: inject("seedsDir") });
+  await importFile(database, sharedFile("data/uefa-ties/ties-1955-2016.json", "tests/cost.test.ts"), { seedsDir: inject("seedsDir") });
   // The library asks the server for its version once per schema (dbms.components()); ask it now
   // so that the counts below are what every later request costs.
   await graphql({ schema, source: "{ ties(limit: 1) { id } }", contextValue: createContext(database) });

@@ -23,7 +23,8 @@ test("a browser opening /graphql gets GraphiQL, with nothing loaded from another
   const html = await response.text();
   expect(html).toContain("PitchGraph GraphiQL");
   // It opens with the examples of operations/examples.json, one tab each.
-  expect(html).toContain("query GetTie(");
+  expect(html).toContain("query GetTie2018("); // each tab named apart: GraphiQL names tabs after their operation
+  expect(html).toContain("query GetTie2026(");
   expect(html).toContain("2025-26");
   expect(html).toContain("query Conflicts");
   const externalLoads = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)=["'](https?:)?\/\/[^"']+/gi)];

@@ -4,7 +4,10 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** As @graphql-typed-document-node/core declares it; declared here so that the SDK has no dependencies. */
+export interface DocumentTypeDecoration<TResult, TVariables> {
+  __apiType?: (variables: TVariables) => TResult;
+}
 /** The colour of a card. */
 export type CardKind =
   /** A straight red card. */
@@ -82,20 +85,24 @@ export type ConflictsQuery = { conflicts: Array<{ id: string, kind: ConflictKind
       | { __typename: 'Card', id: string, kind: CardKind }
       | { __typename: 'Club', id: string, name: string }
       | { __typename: 'Goal', id: string, minute: number | null, scorer: { name: string } | null }
-      | { __typename: 'Match', id: string, date: string | null, homeClub: { name: string } | null, awayClub: { name: string } | null }
+      | { __typename: 'Match', id: string, date: string | null, homeClub: { name: string }, awayClub: { name: string } }
       | { __typename: 'MatchStatistics', id: string }
       | { __typename: 'PenaltyAward', id: string }
       | { __typename: 'Tie', id: string, season: string }
-     | null, claims: Array<{ id: string, value: string, wording: string | null, accepted: boolean, flag: ClaimFlag | null, note: string | null, source: { id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null } | null }> }> };
+    , claims: Array<{ id: string, value: string, wording: string | null, accepted: boolean, flag: ClaimFlag | null, note: string | null, source: { id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null } }> }> };
 
 export type NeighbourhoodQueryVariables = Exact<{
   id: string | number;
   depth?: number | null | undefined;
   limit?: number | null | undefined;
+  offset?: number | null | undefined;
+  kinds?: Array<string> | string | null | undefined;
+  season?: string | null | undefined;
+  competition?: string | null | undefined;
 }>;
 
 
-export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, center: { id: string }, nodes: Array<{ id: string, kind: string, caption: string, details: string | null, degree: number, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, edges: Array<{ id: string, source: string, target: string, type: string }> } };
+export type NeighbourhoodQuery = { neighbourhood: { truncated: boolean, total: number, nextOffset: number | null, seasons: Array<string>, competitions: Array<string>, center: { id: string }, nodes: Array<{ id: string, kind: string, caption: string, details: string | null, degree: number, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, edges: Array<{ id: string, source: string, target: string, type: string }> } };
 
 export type ConnectionQueryVariables = Exact<{
   from: string | number;
@@ -110,12 +117,20 @@ export type DrawnNodeFragment = { id: string, kind: string, caption: string, det
 
 export type DrawnEdgeFragment = { id: string, source: string, target: string, type: string };
 
+export type HeadToHeadQueryVariables = Exact<{
+  club: string | number;
+  opponent: string | number;
+}>;
+
+
+export type HeadToHeadQuery = { headToHead: { club: { id: string, name: string }, opponent: { id: string, name: string }, record: { played: number, won: number, drawn: number, lost: number, goalsFor: number, goalsAgainst: number, shootOuts: number }, matches: Array<{ id: string, date: string | null, legNumber: number, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, homeClub: { id: string, name: string }, awayClub: { id: string, name: string }, tie: { id: string, season: string, stage: string | null, competition: { name: string } } | null }>, ties: Array<{ id: string, season: string, stage: string | null, competition: { id: string, name: string }, outcome: { decidedBy: TieDecision | null, explanation: string, winner: { id: string, name: string } | null } }> } };
+
 export type PlayerGoalsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PlayerGoalsQuery = { players: Array<{ id: string, name: string, aliases: Array<string>, position: string | null, nationality: string | null, goals: Array<{ id: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, club: { id: string, name: string } | null, match: { id: string, date: string | null, legNumber: number, homeScore: number | null, awayScore: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, tie: { id: string, season: string, stage: string | null, competition: { name: string } | null } | null } | null, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
+export type PlayerGoalsQuery = { players: Array<{ id: string, name: string, aliases: Array<string>, position: string | null, nationality: string | null, goals: Array<{ id: string, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, club: { id: string, name: string }, match: { id: string, date: string | null, legNumber: number, homeScore: number | null, awayScore: number | null, homeClub: { id: string, name: string }, awayClub: { id: string, name: string }, tie: { id: string, season: string, stage: string | null, competition: { name: string } } | null }, sources: Array<{ id: string, kind: string, language: string | null, publishedOn: string | null, title: string | null }> }>, sources: Array<{ id: string, kind: string, title: string | null }> }> };
 
 export type SearchEntitiesQueryVariables = Exact<{
   text: string;
@@ -139,16 +154,16 @@ export type GetTieQueryVariables = Exact<{
 }>;
 
 
-export type GetTieQuery = { tie: { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> } | null };
+export type GetTieQuery = { tie: { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string }, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string }, awayClub: { id: string, name: string }, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string }, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> } | null };
 
 export type TieByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TieByIdQuery = { ties: Array<{ id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> }> };
+export type TieByIdQuery = { ties: Array<{ id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string }, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string }, awayClub: { id: string, name: string }, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string }, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> }> };
 
-export type TieViewFragment = { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string } | null, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string } | null, awayClub: { id: string, name: string } | null, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, sources: Array<{ id: string, kind: string, title: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> };
+export type TieViewFragment = { id: string, season: string, stage: string | null, ruleSetId: string, competition: { id: string, name: string }, legs: Array<{ id: string, legNumber: number, isReplay: boolean, played: boolean, date: string | null, homeScore: number | null, awayScore: number | null, homeScoreAfterExtraTime: number | null, awayScoreAfterExtraTime: number | null, homePenalties: number | null, awayPenalties: number | null, attendance: number | null, homeClub: { id: string, name: string }, awayClub: { id: string, name: string }, stadium: { id: string, name: string, city: string | null } | null, goals: Array<{ id: string, order: number, time: string, minute: number | null, addedTime: number | null, period: string | null, penalty: boolean, ownGoal: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string }, sources: Array<{ id: string, kind: string, title: string | null, publishedOn: string | null }> }> }>, outcome: { status: TieStatus, decidedBy: TieDecision | null, extraTimePlayed: boolean, missingFact: string | null, notes: Array<string>, explanation: string, winner: { id: string, name: string } | null, loser: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, awayGoals: Array<{ goals: number, club: { id: string, name: string } }>, shootOut: Array<{ goals: number, club: { id: string, name: string } }> }, timeline: Array<{ sequence: number, kind: TimelineEntryKind, leg: number, minute: number | null, addedTime: number | null, minuteKnown: boolean, period: MatchPeriod | null, ownGoal: boolean, penalty: boolean, homeScore: number, awayScore: number, basis: TieDecision | null, nextIfLevel: string | null, description: string, leaderChanged: boolean, leaderFlipped: boolean, scorer: { id: string, name: string } | null, club: { id: string, name: string } | null, aggregate: Array<{ goals: number, club: { id: string, name: string } }>, goingThrough: { id: string, name: string } | null }> | null, sources: Array<{ id: string, kind: string, title: string | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -231,6 +246,7 @@ export const TieViewFragmentDoc = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -248,6 +264,7 @@ export const TieViewFragmentDoc = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }
@@ -398,8 +415,16 @@ export const ConflictsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConflictsQuery, ConflictsQueryVariables>;
 export const NeighbourhoodDocument = new TypedDocumentString(`
-    query Neighbourhood($id: ID!, $depth: Int = 1, $limit: Int = 50) {
-  neighbourhood(id: $id, depth: $depth, limit: $limit) {
+    query Neighbourhood($id: ID!, $depth: Int = 1, $limit: Int = 50, $offset: Int = 0, $kinds: [String!], $season: String, $competition: String) {
+  neighbourhood(
+    id: $id
+    depth: $depth
+    limit: $limit
+    offset: $offset
+    kinds: $kinds
+    season: $season
+    competition: $competition
+  ) {
     center {
       id
     }
@@ -410,6 +435,10 @@ export const NeighbourhoodDocument = new TypedDocumentString(`
       ...DrawnEdge
     }
     truncated
+    total
+    nextOffset
+    seasons
+    competitions
   }
 }
     fragment DrawnNode on GraphNode {
@@ -464,6 +493,73 @@ fragment DrawnEdge on GraphEdge {
   target
   type
 }`) as unknown as TypedDocumentString<ConnectionQuery, ConnectionQueryVariables>;
+export const HeadToHeadDocument = new TypedDocumentString(`
+    query HeadToHead($club: ID!, $opponent: ID!) {
+  headToHead(club: $club, opponent: $opponent) {
+    club {
+      id
+      name
+    }
+    opponent {
+      id
+      name
+    }
+    record {
+      played
+      won
+      drawn
+      lost
+      goalsFor
+      goalsAgainst
+      shootOuts
+    }
+    matches {
+      id
+      date
+      legNumber
+      homeClub {
+        id
+        name
+      }
+      awayClub {
+        id
+        name
+      }
+      homeScore
+      awayScore
+      homeScoreAfterExtraTime
+      awayScoreAfterExtraTime
+      homePenalties
+      awayPenalties
+      tie {
+        id
+        season
+        stage
+        competition {
+          name
+        }
+      }
+    }
+    ties {
+      id
+      season
+      stage
+      competition {
+        id
+        name
+      }
+      outcome {
+        winner {
+          id
+          name
+        }
+        decidedBy
+        explanation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadToHeadQuery, HeadToHeadQueryVariables>;
 export const PlayerGoalsDocument = new TypedDocumentString(`
     query PlayerGoals($id: ID!) {
   players(where: {id: {eq: $id}}, limit: 1) {
@@ -474,6 +570,7 @@ export const PlayerGoalsDocument = new TypedDocumentString(`
     nationality
     goals(sort: [{id: ASC}]) {
       id
+      time
       minute
       addedTime
       period
@@ -607,6 +704,7 @@ export const GetTieDocument = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -624,6 +722,7 @@ export const GetTieDocument = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }
@@ -751,6 +850,7 @@ export const TieByIdDocument = new TypedDocumentString(`
     goals {
       id
       order
+      time
       minute
       addedTime
       period
@@ -768,6 +868,7 @@ export const TieByIdDocument = new TypedDocumentString(`
         id
         kind
         title
+        publishedOn
       }
     }
   }

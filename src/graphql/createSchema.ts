@@ -8,7 +8,8 @@ import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
 import { projectRoot } from "../config.ts";
 import type { Database } from "../database/Database.ts";
-import { connection, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
+import { goalResolvers } from "./resolvers/Goal.ts";
+import { connection, headToHead, headToHeadResolvers, neighbourhood, ruleSets, searchWith, tie } from "./resolvers/Query.ts";
 import { tieOutcomeResolvers, tieResolvers } from "./resolvers/Tie.ts";
 import { unknownDatesLast } from "./unknownDatesLast.ts";
 
@@ -18,14 +19,32 @@ export async function readTypeDefs(): Promise<string> {
   return readFile(schemaFile, "utf8");
 }
 
+/**
+ * The library's deprecated filter spellings (`name_EQ`, `goalsAggregate`, ...) left out of the
+ * schema: each has a current form (`name: { eq: ... }`, `goalsConnection: { aggregate: ... }`),
+ * and they were a third of the Docs panel.
+ */
+export const schemaFeatures = {
+  excludeDeprecatedFields: {
+    mutationOperations: true,
+    aggregationFilters: true,
+    aggregationFiltersOutsideConnection: true,
+    relationshipFilters: true,
+    attributeFilters: true,
+  },
+};
+
 export async function createSchema(database: Database | null): Promise<GraphQLSchema> {
   const neoSchema = new Neo4jGraphQL({
     typeDefs: await readTypeDefs(),
     driver: database?.driver,
+    features: schemaFeatures,
     resolvers: {
-      Query: { tie, ruleSets, neighbourhood, connection },
+      Query: { tie, ruleSets, neighbourhood, connection, headToHead },
+      HeadToHead: headToHeadResolvers,
       Tie: tieResolvers,
       TieOutcome: tieOutcomeResolvers,
+      Goal: goalResolvers,
     },
   });
   const schema = await neoSchema.getSchema();
@@ -42,6 +61,6 @@ export async function createSchema(database: Database | null): Promise<GraphQLSc
 
 /** Fails when the database lacks what @neo4j/graphql needs (Neo4j 5+, APOC). */
 export async function checkDatabaseCompatibility(database: Database): Promise<void> {
-  const neoSchema = new Neo4jGraphQL({ typeDefs: await readTypeDefs(), driver: database.driver });
+  const neoSchema = new Neo4jGraphQL({ typeDefs: await readTypeDefs(), driver: database.driver, features: schemaFeatures });
   await neoSchema.checkNeo4jCompat({ sessionConfig: database.databaseName ? { database: database.databaseName } : undefined });
 }

@@ -26,7 +26,14 @@ export async function delegateToGeneratedQuery(
     alias: undefined,
     arguments: [],
   }));
-  const delegatedInfo: GraphQLResolveInfo = { ...info, fieldName: generatedFieldName, fieldNodes, returnType: generatedField.type };
+  // As the root field it is: also from a field of another type (HeadToHead.matches).
+  const delegatedInfo: GraphQLResolveInfo = {
+    ...info,
+    fieldName: generatedFieldName,
+    fieldNodes,
+    returnType: generatedField.type,
+    parentType: info.schema.getQueryType()!,
+  };
   const result = await generatedField.resolve(undefined, args, context, delegatedInfo);
   return Array.isArray(result) ? result : [];
 }

@@ -63,3 +63,29 @@ test("GraphiQL gets one tab per example, each runnable alone with its variables"
     expect(() => JSON.parse(tab.variables)).not.toThrow();
   }
 });
+
+test("every tab has its own name: GraphiQL names a tab after its operation", async () => {
+  const names = (await exampleTabs()).map((tab) => {
+    const definition = parse(tab.query).definitions.find((candidate): candidate is OperationDefinitionNode => candidate.kind === Kind.OPERATION_DEFINITION);
+    return definition?.name?.value;
+  });
+  expect(names).toEqual((await readExamples()).map((example) => example.tab));
+  expect(new Set(names).size).toBe(names.length);
+  expect(names).toEqual(expect.arrayContaining(["GetTie2018", "GetTie2026"]));
+});
+
+test("two examples with one tab name are refused, naming both", async () => {
+  const { mkdtemp, writeFile } = await import("node:fs/promises");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pitchgraph-examples-"));
+  await writeFile(path.join(dir, "ruleSets.graphql"), "query RuleSets { ruleSets { id } }\n");
+  await writeFile(
+    path.join(dir, "examples.json"),
+    JSON.stringify([
+      { title: "First", tab: "RuleSets", operation: "RuleSets", variables: {} },
+      { title: "Second", tab: "RuleSets", operation: "RuleSets", variables: {} },
+    ]),
+  );
+  await expect(exampleTabs(dir)).rejects.toThrow(/"Second" and "First" share the tab name RuleSets/);
+});

@@ -20,6 +20,11 @@ export interface NamedOperation {
 
 export interface Example {
   title: string;
+  /**
+   * The tab's name in GraphiQL, which names a tab after its operation: the operation is renamed
+   * to this in the tab, so that two examples of one operation get two names ("GetTie2018").
+   */
+  tab: string;
   /** Name of an operation in operations/. */
   operation: string;
   variables: Record<string, unknown>;
@@ -94,14 +99,29 @@ export interface ExampleTab {
   variables: string;
 }
 
-/** One GraphiQL tab per example: its title as a comment, the operation, and its variables. */
+/** The operation's text with the operation (not its fragments) renamed. */
+function renamed(operation: NamedOperation, name: string): string {
+  if (name === operation.name) return operation.text;
+  const definition = parse(operation.text).definitions.find((candidate) => candidate.kind === Kind.OPERATION_DEFINITION);
+  const loc = definition && "name" in definition ? definition.name?.loc : undefined;
+  if (!loc) throw new Error(`${operation.file}: operation ${operation.name} has no name to rename`);
+  return `${operation.text.slice(0, loc.start)}${name}${operation.text.slice(loc.end)}`;
+}
+
+/** One GraphiQL tab per example: its title as a comment, the operation (named as the tab), and its variables. */
 export async function exampleTabs(dir: string = operationsDir): Promise<ExampleTab[]> {
   const operations = await readOperations(dir);
-  return (await readExamples(dir)).map((example) => {
+  const examples = await readExamples(dir);
+  return examples.map((example, index) => {
     const operation = operations.find((candidate) => candidate.name === example.operation);
     if (!operation) throw new Error(`operations/examples.json: "${example.title}" names an unknown operation ${example.operation}`);
+    if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(example.tab ?? "")) {
+      throw new Error(`operations/examples.json: "${example.title}" needs a "tab" name that is a GraphQL name, got ${JSON.stringify(example.tab)}`);
+    }
+    const twin = examples.findIndex((other) => other.tab === example.tab);
+    if (twin !== index) throw new Error(`operations/examples.json: "${example.title}" and "${examples[twin]!.title}" share the tab name ${example.tab}`);
     return {
-      query: `# ${example.title}\n# (Run with the ▶ button or Ctrl-Enter; the variables are below.)\n\n${operation.text}`,
+      query: `# ${example.title}\n# (Run with the ▶ button or Ctrl-Enter; the variables are below.)\n\n${renamed(operation, example.tab)}`,
       variables: JSON.stringify(example.variables, null, 2),
     };
   });

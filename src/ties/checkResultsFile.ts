@@ -1,7 +1,7 @@
 /**
  * Decide every tie of a recorded-ties results file and compare with the recorded winners.
  *
- *   npx tsx src/ties/checkResultsFile.ts /work/shared/data/uefa-ties/ties-1955-2016.json [--json]
+ *   npx tsx src/ties/checkResultsFile.ts ../shared/data/uefa-ties/ties-1955-2016.json [--json]
  *
  * Prints the conformance table (competition x decidedBy: agree / disagree), then each disagreement with
  * the engine's reason. Exit code 1 when the file does not parse; disagreements are reported, not fatal.

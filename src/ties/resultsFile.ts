@@ -1,5 +1,5 @@
 /**
- * The recorded-ties results file (e.g. /work/shared/data/uefa-ties/ties-1955-2016.json): a pure
+ * The recorded-ties results file (e.g. ../shared/data/uefa-ties/ties-1955-2016.json): a pure
  * parser/validator, and the conversion of one recorded tie into TieFacts for decideTie.
  *
  * Format (docs/results-format.md): { about?, sources?: string[], ties: [{ id, competition, season, round, phase?,

@@ -6,7 +6,7 @@
  *   - CATALOGUE: competition x seasons x rounds -> rule set id, each row citing why.
  * Adding a competition or a rule change is adding rows here (see docs/tie-rules.md); no code changes.
  *
- * Sources used (as retrieved for this catalogue; "data" means /work/shared/data/uefa-ties/ties-1955-2016.json):
+ * Sources used (as retrieved for this catalogue; "data" means ../shared/data/uefa-ties/ties-1955-2016.json):
  *  [AG]   Away goals rule: first used by UEFA in the 1965-66 Cup Winners' Cup (Dukla Praha v Honved, second
  *         round); abolished in all UEFA club competitions from 2021-22 (UEFA decision of 24 June 2021).
  *         wikimili.com/en/Away_goals_rule; ewn.co.za 2021-06-24; scoresandtransfers.co.uk 2025-02-11.

@@ -2,23 +2,28 @@
  * The /explore page in a real browser: Debian's Chromium, headless, driven by playwright-core,
  * against the app on a free port with the test graph. Searches, expands a node by clicking it on
  * the canvas, opens the 2018 Dortmund v Atalanta tie, and checks what is drawn against the API.
- * Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
+ * Screenshots go to tests/artifacts/ (committed, small PNGs) for a person to look at.
  *
  * No Chromium is a failure, not a skip: .ci/run installs it (apt-get install chromium).
  */
-import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { PitchGraphClient } from "../../sdk/index.ts";
-import { projectRoot } from "../../src/config.ts";
+import { importFile } from "../../src/importing/importFile.ts";
+import { sharedFile } from "../../src/sharedFile.ts";
 import { startServer, type RunningServer } from "../../src/server/startServer.ts";
+import { artifacts, launchChromium } from "../support/browser.ts";
 import { openTestGraph, type TestGraph } from "../support/testGraph.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const artifacts = path.join(projectRoot, "tests", "artifacts");
 const tie2018 = "tie:uefa-europa-league-2017-18-round-of-32-borussia-dortmund-atalanta";
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 interface DrawnNode {
   id: string;
@@ -28,6 +33,9 @@ interface DrawnNode {
   y: number;
   selected: boolean;
   more: boolean;
+  hidden: boolean;
+  /** The label's box on screen; null when the label is not shown. */
+  label: Box | null;
 }
 
 let graph: TestGraph;
@@ -37,18 +45,13 @@ let base: string;
 let client: PitchGraphClient;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`No Chromium at ${chromiumPath}: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).`);
-  }
+  browser = await launchChromium();
   graph = await openTestGraph();
+  // A hub to page through: Bayern has a few hundred neighbours after the historical ties.
+  await importFile(graph.database, sharedFile("data/uefa-ties/ties-1955-2016.json", "tests/e2e/explore.test.ts"), { seedsDir: inject("seedsDir") });
   server = await startServer({ schema: graph.schema, database: graph.database, port: 0, host: "127.0.0.1" });
   base = server.url.replace(/\/graphql$/, "");
   client = new PitchGraphClient({ endpoint: server.url });
-  await mkdir(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-  });
 });
 
 afterAll(async () => {
@@ -207,6 +210,10 @@ test("keyboard only: search, pick a hit, move through the panel's connections", 
   await page.keyboard.press("Enter");
   await waitUntilSelected(page, "player:roman-burki");
   await waitForGraph(page, 2);
+  // The chosen result is gone with the list: focus is on the details' title, not on <body>.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("node-title");
+  expect(await page.textContent("#node-title")).toBe("Roman Bürki");
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-keyboard-focus.png") });
   // The graph's connections are buttons in the panel too: Tab to the first, Enter selects it.
   const first = page.locator(".neighbours button").first();
   const firstId = await first.getAttribute("data-id");
@@ -235,5 +242,130 @@ test("a very long name is cut short in the graph and wraps in the panel, never w
   expect(sizes.page).toBeLessThanOrEqual(sizes.screen);
   expect(sizes.title).toBeLessThanOrEqual(sizes.screen);
   await page.screenshot({ path: path.join(artifacts, "explore-phone-long-name.png") });
+  await page.close();
+});
+
+const overlapping = (a: Box, b: Box) => a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1;
+
+/** Labels shown, none overlapping another; returns the labelled nodes. */
+function checkLabels(drawn: DrawnNode[]): DrawnNode[] {
+  const labelled = drawn.filter((node) => node.label);
+  for (const [index, a] of labelled.entries()) {
+    for (const b of labelled.slice(index + 1)) expect(overlapping(a.label!, b.label!), `labels of ${a.caption} and ${b.caption} overlap`).toBe(false);
+  }
+  return labelled;
+}
+
+async function paneBox(page: Page): Promise<Box> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  return { x1: box.x, y1: box.y, x2: box.x + box.width, y2: box.y + box.height };
+}
+
+test("labels stay after expanding a node: the centre, the expanded node and its neighbours, none overlapping", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore#player%3Aandre-schurrle`);
+  await waitUntilSelected(page, "player:andre-schurrle");
+  let drawn = await waitForGraph(page, 2);
+  expect(checkLabels(drawn).length).toBeGreaterThanOrEqual(5);
+
+  // Expand the 3-2 match (ranked in: Schürrle scored in it) by clicking it on the canvas.
+  const match = drawn.find((node) => node.caption === "Borussia Dortmund 3-2 Atalanta")!;
+  expect(match, "the match Schürrle scored in is drawn").toBeDefined();
+  await page.mouse.click(match.x, match.y);
+  await waitUntilSelected(page, match.id);
+  drawn = await waitForGraph(page, 1);
+  expect(drawn.length).toBeGreaterThanOrEqual(30);
+  const labelled = checkLabels(drawn);
+  expect(labelled.length).toBeGreaterThanOrEqual(6);
+  expect(labelled.map((node) => node.id)).toEqual(expect.arrayContaining(["player:andre-schurrle", match.id]));
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-expanded-labels.png") });
+
+  // The legend filters by kind: hide goals, and no goal is shown any more.
+  await page.locator('.legend button[data-kind="Goal"]').click();
+  drawn = await drawnNodes(page);
+  expect(drawn.filter((node) => node.kind === "Goal").every((node) => node.hidden)).toBe(true);
+  expect(drawn.filter((node) => node.kind !== "Goal").some((node) => node.hidden)).toBe(false);
+  await page.locator('.legend button[data-kind="Goal"]').click();
+  expect((await drawnNodes(page)).some((node) => node.hidden)).toBe(false);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("on a phone, Schürrle after a fit: every node inside the pane, labels inside it and apart", async () => {
+  const { page, problems } = await openPage({ width: 390, height: 844 });
+  await page.goto(`${base}/explore#player%3Aandre-schurrle`);
+  await waitUntilSelected(page, "player:andre-schurrle");
+  const check = async () => {
+    const drawn = await waitForGraph(page, 2);
+    const pane = await paneBox(page);
+    const off = drawn.filter((node) => node.x < pane.x1 || node.x > pane.x2 || node.y < pane.y1 || node.y > pane.y2);
+    expect(off.map((node) => node.caption), "nodes off the pane").toEqual([]);
+    const labelled = checkLabels(drawn);
+    expect(labelled.length).toBeGreaterThanOrEqual(3);
+    for (const node of labelled) {
+      expect(node.label!.x1 >= pane.x1 - 1 && node.label!.x2 <= pane.x2 + 1 && node.label!.y2 <= pane.y2 + 1, `label of ${node.caption} cut by the pane`).toBe(true);
+    }
+    return drawn;
+  };
+  const drawn = await check();
+  expect(drawn.length).toBe(30); // limit 30: the entity and 29 neighbours
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-schurrle-fit.png") });
+  await page.getByRole("button", { name: "Show all" }).click();
+  await check();
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("a hub in pages: Bayern's 'Show more' draws the next page, and a season filter narrows it", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore#club%3Abayern-munich`);
+  await waitUntilSelected(page, "club:bayern-munich");
+  await waitForGraph(page, 2);
+  const header = () => page.locator("#details h3").filter({ hasText: "Connected to" }).textContent();
+  const drawnOf = async () => Number(/\((\d+) drawn of (\d+)\)/.exec((await header()) ?? "")?.[1]);
+  const before = await drawnOf();
+  expect(await header()).toMatch(/drawn of \d{3}/);
+
+  await page.locator("#show-more").click();
+  await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
+  const afterFirst = await drawnOf();
+  expect(afterFirst).toBeGreaterThan(before);
+  await page.locator("#show-more").click();
+  await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
+  expect(await drawnOf()).toBeGreaterThan(afterFirst);
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-hub-paged.png") });
+
+  // Only the 2012-13 matches: every node the filter adds is a match of that season.
+  const known = new Set((await drawnNodes(page)).map((node) => node.id));
+  await page.selectOption('.paging select[name="kind"]', "Match");
+  await page.selectOption('.paging select[name="season"]', "2012-13");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
+  const expected = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 31, kinds: ["Match"], season: "2012-13" });
+  const added = (await drawnNodes(page)).filter((node) => !known.has(node.id));
+  for (const node of added) expect(expected.nodes.map((candidate) => candidate.id)).toContain(node.id);
+  for (const node of expected.nodes.slice(1)) expect(node.details).toContain("2012-13");
+  expect(await page.textContent("#graph-status")).toContain("matching the filter");
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-hub-filtered.png") });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("head to head from a tie: the record and every tie and match between the two clubs", async () => {
+  const { page, problems } = await openPage({ width: 1280, height: 800 });
+  await page.goto(`${base}/explore#${encodeURIComponent(tie2018)}`);
+  await waitUntilSelected(page, tie2018);
+  await page.locator("#timeline-chart").waitFor();
+  await page.getByRole("button", { name: "Head to head: Borussia Dortmund v Atalanta" }).click();
+  await page.locator("#head-to-head-record").waitFor();
+  const expected = await client.headToHead({ club: "club:borussia-dortmund", opponent: "club:atalanta" });
+  const record = expected.record;
+  expect(await page.textContent("#head-to-head-record")).toContain(`Played ${record.played}: won ${record.won}`);
+  expect(await page.locator(".h2h-matches li").count()).toBe(expected.matches.length);
+  expect(await page.locator(".h2h-ties li").count()).toBe(expected.ties.length);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("head-to-head-title");
+  await page.locator("#head-to-head-title").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, "explore-1280-head-to-head.png") });
+  expect(problems).toEqual([]);
   await page.close();
 });

@@ -4,11 +4,14 @@
  */
 import { GraphQLError, type GraphQLFieldResolver } from "graphql";
 import { normalizeName } from "../../names/normalizeName.ts";
+import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { mentionKeysOf, nameRules, type NameRule } from "../../identity/matchKeys.ts";
 import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
 import { findTies, findTiesByNameRules, type TieCandidate } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
+import { findHeadToHead } from "../../queries/findHeadToHead.ts";
+import { headToHeadRecord } from "../../matches/headToHeadRecord.ts";
 import { findNeighbourhood } from "../../queries/findNeighbourhood.ts";
 import type { GraphNodeRow } from "../../queries/graphNodeFields.ts";
 import { toLuceneQuery } from "../../search/toLuceneQuery.ts";
@@ -156,18 +159,43 @@ function graphNode(row: GraphNodeRow) {
   return { id: row.id, kind: row.kind, degree: row.degree, sources, ...describeGraphNode(row) };
 }
 
-export const neighbourhood: GraphQLFieldResolver<unknown, PitchGraphContext, { id: string; depth?: number | null; limit?: number | null }> = async (
-  _root,
-  args,
-  context,
-) => {
+interface NeighbourhoodArgs {
+  id: string;
+  depth?: number | null;
+  limit?: number | null;
+  offset?: number | null;
+  kinds?: string[] | null;
+  season?: string | null;
+  competition?: string | null;
+}
+
+export const neighbourhood: GraphQLFieldResolver<unknown, PitchGraphContext, NeighbourhoodArgs> = async (_root, args, context) => {
   const depth = integerIn("depth", args.depth ?? 1, 1, maxNeighbourhoodDepth);
   const limit = args.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be at least 1, got ${limit}`);
-  const found = await findNeighbourhood(context.database, { id: args.id, depth, limit: Math.min(limit, maxNeighbourhoodNodes) });
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be 0 or more, got ${offset}`);
+  let season: string | null = null;
+  if (args.season != null) {
+    season = normalizeSeasonLabel(args.season);
+    if (!season) throw badInput(`season "${args.season}" is not a season label like "2017-18"`);
+  }
+  const filter = { kinds: args.kinds ?? null, season, competition: args.competition?.trim() || null };
+  // `limit` caps the nodes returned, the entity included (as before paging existed): a page holds limit - 1 neighbours.
+  const pageSize = Math.min(limit, maxNeighbourhoodNodes) - 1;
+  const found = await findNeighbourhood(context.database, { id: args.id, depth, limit: pageSize, offset, filter });
   if (!found) throw notFound(`No entity has the id "${args.id}"`, [args.id]);
   const nodes = found.nodes.map(graphNode);
-  return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated };
+  return {
+    center: nodes[0],
+    nodes,
+    edges: found.edges,
+    truncated: found.nextOffset !== null || (pageSize === 0 && found.total > 0),
+    total: found.total,
+    nextOffset: found.nextOffset,
+    seasons: found.seasons,
+    competitions: found.competitions.map((competition) => competition.name),
+  };
 };
 
 export const connection: GraphQLFieldResolver<unknown, PitchGraphContext, { from: string; to: string; maxHops?: number | null }> = async (
@@ -185,4 +213,38 @@ export const connection: GraphQLFieldResolver<unknown, PitchGraphContext, { from
     case "connected":
       return { hops: found.edges.length, nodes: found.nodes.map(graphNode), edges: found.edges };
   }
+};
+
+// --- Head to head: the matches and ties between two clubs, and the record (a pure module).
+
+interface HeadToHeadSource {
+  clubId: string;
+  opponentId: string;
+  matchIds: string[];
+  tieIds: string[];
+  record: ReturnType<typeof headToHeadRecord>;
+}
+
+export const headToHead: GraphQLFieldResolver<unknown, PitchGraphContext, { club: string; opponent: string }> = async (_root, args, context) => {
+  if (args.club === args.opponent) throw badInput(`club and opponent must be two clubs, got "${args.club}" twice`);
+  const found = await findHeadToHead(context.database, args);
+  if (found.kind === "unknownClubs") throw notFound(`No club has the id ${found.ids.map((id) => `"${id}"`).join(" or ")}`, found.ids);
+  const source: HeadToHeadSource = {
+    clubId: args.club,
+    opponentId: args.opponent,
+    matchIds: found.matches.map((match) => match.id),
+    tieIds: found.tieIds,
+    record: headToHeadRecord(args.club, found.matches),
+  };
+  return source;
+};
+
+/** HeadToHead's node fields: the library's generated queries fetch whatever the client selects. */
+export const headToHeadResolvers: Record<string, GraphQLFieldResolver<HeadToHeadSource, PitchGraphContext>> = {
+  club: async (source, _args, context, info) => (await delegateToGeneratedQuery("clubs", { where: { id: { eq: source.clubId } }, limit: 1 }, context, info))[0],
+  opponent: async (source, _args, context, info) => (await delegateToGeneratedQuery("clubs", { where: { id: { eq: source.opponentId } }, limit: 1 }, context, info))[0],
+  matches: (source, _args, context, info) =>
+    delegateToGeneratedQuery("matches", { where: { id: { in: source.matchIds } }, sort: [{ date: "ASC" }, { legNumber: "ASC" }], limit: 100 }, context, info),
+  ties: (source, _args, context, info) =>
+    delegateToGeneratedQuery("ties", { where: { id: { in: source.tieIds } }, sort: [{ season: "ASC" }, { id: "ASC" }], limit: 100 }, context, info),
 };
