@@ -39,6 +39,8 @@ export class Database {
       // Integers come back as JS numbers: our counts and scores are far below 2^53.
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
+      // Fail a request waiting for a connection well before its deadline (PITCHGRAPH_REQUEST_TIMEOUT_MS).
+      connectionAcquisitionTimeout: 5_000,
     });
     this.driver = options.wrapDriver ? options.wrapDriver(driver) : driver;
     this.databaseName = options.databaseName;
