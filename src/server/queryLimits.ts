@@ -45,6 +45,26 @@ export type QueryLimitName = keyof typeof queryLimits;
 
 /** Size assumed for a list nothing bounds explicitly (computed lists: timeline, aggregate, ...). */
 export const assumedListSize = 10;
+/**
+ * Related nodes a relationship filter (`some`, `all`, `none`, `single`) is assumed to read for
+ * each node it tests: the @limit default of our node types. Filters nested inside each other
+ * multiply, like nested lists (the issue's four-level filter ran for 232 s).
+ */
+export const assumedFilterFanOut = 25;
+
+const relationshipQuantifiers = new Set(["some", "all", "none", "single"]);
+
+/** How many related nodes a `where` argument makes the database read per node filtered. */
+export function filterFanOut(where: unknown): number {
+  if (Array.isArray(where)) return Math.max(1, ...where.map(filterFanOut));
+  if (where === null || typeof where !== "object") return 1;
+  let fanOut = 1;
+  for (const [key, value] of Object.entries(where)) {
+    const inner = filterFanOut(value);
+    fanOut = Math.max(fanOut, relationshipQuantifiers.has(key) ? assumedFilterFanOut * inner : inner);
+  }
+  return fanOut;
+}
 
 export function queryTooComplex(message: string, limit: QueryLimitName, found?: number): GraphQLError {
   return new GraphQLError(`${message} (${limit})`, {
@@ -115,9 +135,12 @@ function numberArgument(args: Record<string, unknown>, name: string): number | u
  * without one, the type's @limit default (what @neo4j/graphql applies), the LIMIT of a @cypher
  * statement, or `assumedListSize`. A single result taking `limit` (e.g. `neighbourhood`) holds
  * lists of up to `limit` items, so its children's cost scales by limit / assumedListSize.
+ * A `where` with relationship filters multiplies it all by `filterFanOut`.
  */
 export function estimateListCost(bounds: ListBounds) {
-  return ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+  return (args: ComplexityEstimatorArgs): number => filterFanOut(args.args.where) * costOfItems(args);
+
+  function costOfItems({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
     const isList = isListType(getNullableType(field.type));
     const itemType = getNamedType(field.type).name;
     const typeLimit = bounds.typeLimits.get(itemType);
@@ -129,7 +152,7 @@ export function estimateListCost(bounds: ListBounds) {
     let size = asked ?? typeLimit?.default ?? bounds.cypherLimits.get(`${type.name}.${field.name}`) ?? assumedListSize;
     if (typeLimit?.max !== undefined) size = Math.min(size, typeLimit.max);
     return 1 + Math.max(size, 0) * childComplexity;
-  };
+  }
 }
 
 function hasArgument(field: GraphQLField<unknown, unknown>, name: string): boolean {

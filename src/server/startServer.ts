@@ -236,6 +236,7 @@ export async function startServer(options: {
           },
         ]);
       }
+      if (response.statusCode >= 400 && state.errorCodes.length === 0) state.errorCodes = errorCodesIn(result.body.string);
       response.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
@@ -282,6 +283,16 @@ function statusFromErrorCodes(requests: AsyncLocalStorage<RequestState>): Apollo
       };
     },
   };
+}
+
+/** The codes of an error response Apollo wrote before any plugin ran (malformed requests). */
+function errorCodesIn(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? [];
+    return errors.map((error) => String(error.extensions?.code ?? "INTERNAL"));
+  } catch {
+    return [];
+  }
 }
 
 /** A client's own request id when it is a plain token, else a fresh one. */
