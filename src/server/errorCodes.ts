@@ -15,11 +15,14 @@ import { RequestCancelledError } from "./RequestScope.ts";
 
 export type ErrorCode = "BAD_USER_INPUT" | "QUERY_TOO_COMPLEX" | "TIMEOUT" | "DATABASE_UNAVAILABLE" | "INTERNAL" | string;
 
-/** HTTP status for a response whose errors carry these codes (GraphQL over HTTP; 503 = try later). */
+/**
+ * HTTP status for a response whose errors carry these codes. GraphQL over HTTP answers errors
+ * met while executing (a field timed out, was not found) with 200 and the errors in the body;
+ * the one exception we make is the database being down: 503 with Retry-After lets clients and
+ * load balancers back off (issue 9).
+ */
 export const statusByCode: Record<string, number> = {
   DATABASE_UNAVAILABLE: 503,
-  TIMEOUT: 504,
-  CLIENT_CLOSED_REQUEST: 499,
 };
 
 export interface ClassifiedError {
@@ -62,6 +65,8 @@ const writtenForClients = new Set([
 
 export function classifyError(error: unknown, requestId: string): ClassifiedError {
   for (const link of chainOf(error)) {
+    // Apollo re-wraps validation errors as GRAPHQL_VALIDATION_FAILED; a limit's own code wins.
+    if (link instanceof GraphQLError && link.extensions.code === "QUERY_TOO_COMPLEX") return { code: "QUERY_TOO_COMPLEX", message: link.message, hidden: false };
     if (link instanceof RequestCancelledError) return { code: link.reason, message: link.message, hidden: false };
     if (link instanceof DatabaseUnavailableError) {
       return { code: "DATABASE_UNAVAILABLE", message: "The database is unavailable; try again shortly", retryAfterSeconds: link.retryAfterSeconds, hidden: true };

@@ -260,8 +260,7 @@ export async function startServer(options: {
 
 /**
  * Apollo plugin: records the operation name and error codes for the log and metrics, and sets
- * the HTTP status the errors call for: 503 with Retry-After while the database is unavailable,
- * 504 when the deadline passed.
+ * the HTTP status the errors call for: 503 with Retry-After while the database is unavailable.
  */
 function statusFromErrorCodes(requests: AsyncLocalStorage<RequestState>): ApolloServerPlugin {
   return {
