@@ -213,3 +213,8 @@ test("an unknown field error never shows internals, and its request id matches t
   expect(body.errors[0].extensions.requestId).toBe(response.headers.get("x-request-id"));
   expect(JSON.stringify(body)).not.toMatch(/secret|java|MATCH/);
 });
+
+test("GraphiQL opens with the query limits written above each example", async () => {
+  const html = await (await fetch(server.url, { headers: { accept: "text/html" } })).text();
+  expect(html).toMatch(/Query limits: depth \d+, aliases \d+, tokens \d+, directives \d+, cost \d+/);
+});

@@ -7,7 +7,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Kind, parse, visit, type DefinitionNode } from "graphql";
 import { projectRoot } from "../config.ts";
-import { describeQueryLimits } from "./queryLimits.ts";
 
 export const operationsDir = path.join(projectRoot, "operations");
 
@@ -102,7 +101,7 @@ export async function exampleTabs(dir: string = operationsDir): Promise<ExampleT
     const operation = operations.find((candidate) => candidate.name === example.operation);
     if (!operation) throw new Error(`operations/examples.json: "${example.title}" names an unknown operation ${example.operation}`);
     return {
-      query: `# ${example.title}\n# (Run with the ▶ button or Ctrl-Enter; the variables are below.)\n# ${describeQueryLimits()}\n\n${operation.text}`,
+      query: `# ${example.title}\n# (Run with the ▶ button or Ctrl-Enter; the variables are below.)\n\n${operation.text}`,
       variables: JSON.stringify(example.variables, null, 2),
     };
   });

@@ -6,11 +6,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { exampleTabs } from "./exampleOperations.ts";
+import { describeQueryLimits } from "./queryLimits.ts";
 
 export function graphiqlLandingPage(): ApolloServerPlugin {
   return {
     async serverWillStart() {
-      const tabs = await exampleTabs();
+      // Each tab opens with the query limits, so nobody meets QUERY_TOO_COMPLEX unwarned.
+      const tabs = (await exampleTabs()).map((tab) => ({ ...tab, query: `# ${describeQueryLimits()}\n${tab.query}` }));
       const html = renderGraphiQL({
         title: "PitchGraph GraphiQL",
         endpoint: "/graphql",
