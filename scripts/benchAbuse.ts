@@ -29,7 +29,7 @@ const abusive: Record<string, string> = {
   nestedFilter: nestedFilter(4),
   aliases2500: `{ ${Array.from({ length: 2500 }, (_, index) => `n${index}: neighbourhood(id: "club:bayern-munich", depth: 3, limit: 200) { truncated }`).join(" ")} }`,
   deep20: `{ ${nestedMatches(10, 100)} }`,
-  heaviestAllowedLists: `{ ${nestedMatches(2, 100).replace("{ id }", "{ id date homeScore awayScore attendance homeClub { name } awayClub { name } }")} }`,
+  heaviestAllowedLists: `{ clubs(limit: 100) { homeMatches(limit: 100) { id date homeScore awayScore homeScoreAfterExtraTime awayScoreAfterExtraTime attendance played awayClub { name } } } }`,
   allowedAliasesOfNeighbourhood: `{ ${Array.from({ length: 15 }, (_, index) => `n${index}: neighbourhood(id: "club:bayern-munich", depth: 2, limit: 200) { truncated nodes { id } }`).join(" ")} }`,
   allowedNestedFilter: nestedFilter(2),
 };

@@ -42,6 +42,8 @@ export interface HttpConfig {
   maxResponseBytes: number;
   /** Database sessions one request may hold at once (PITCHGRAPH_SESSIONS_PER_REQUEST, default 4). */
   sessionsPerRequest: number;
+  /** Database sessions all heavy requests (graph walks, relationship filters, large cost) share (PITCHGRAPH_HEAVY_SESSIONS, default 2). */
+  heavySessions: number;
   /** Web origins allowed to call the API from a browser (PITCHGRAPH_CORS_ORIGINS, comma-separated; default none). */
   corsOrigins: string[];
   /** Error responses carry the original message and stack (PITCHGRAPH_DEBUG_ERRORS=1; development only). */
@@ -70,6 +72,7 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     requestTimeoutMs: positiveIntegerFrom("PITCHGRAPH_REQUEST_TIMEOUT_MS", env.PITCHGRAPH_REQUEST_TIMEOUT_MS, 10_000),
     maxResponseBytes: positiveIntegerFrom("PITCHGRAPH_MAX_RESPONSE_BYTES", env.PITCHGRAPH_MAX_RESPONSE_BYTES, 5_000_000),
     sessionsPerRequest: positiveIntegerFrom("PITCHGRAPH_SESSIONS_PER_REQUEST", env.PITCHGRAPH_SESSIONS_PER_REQUEST, 4),
+    heavySessions: positiveIntegerFrom("PITCHGRAPH_HEAVY_SESSIONS", env.PITCHGRAPH_HEAVY_SESSIONS, 2),
     corsOrigins,
     debugErrors: env.PITCHGRAPH_DEBUG_ERRORS === "1",
     logLevel,

@@ -12,6 +12,7 @@
  */
 import type { Driver, Session, SessionConfig } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
+import { Semaphore } from "./Semaphore.ts";
 
 /** Why a request's database work was stopped. */
 export type CancelReason = "TIMEOUT" | "CLIENT_CLOSED_REQUEST";
@@ -33,17 +34,24 @@ export class RequestScope {
   /** Time spent waiting for the database (ms), for the request log. */
   databaseMs = 0;
   private cancelled: RequestCancelledError | null = null;
+  /** Rejects when the request is cancelled: what every wait of the request races against. */
+  private readonly cancelledSignal: Promise<never>;
+  private rejectCancelled!: (error: RequestCancelledError) => void;
   private readonly openSessions = new Set<Session>();
-  private readonly waiting: Array<{ grant: () => void; refuse: (error: Error) => void }> = [];
-  private held = 0;
+  private readonly ownSlots: Semaphore;
+  private heavy = false;
   private readonly timer: NodeJS.Timeout;
-  private readonly onCancel: Array<(error: RequestCancelledError) => void> = [];
   /** A driver for this request's resolvers: its sessions are bounded by the request (see the top). */
   readonly driver: Driver;
 
   constructor(
     sharedDriver: Driver,
-    readonly options: { timeoutMs: number; sessionsPerRequest: number },
+    readonly options: {
+      timeoutMs: number;
+      sessionsPerRequest: number;
+      /** Slots shared by every heavy request of the server (see markHeavy). */
+      heavyLane: Semaphore;
+    },
   ) {
     this.driver = new Proxy(sharedDriver, {
       get: (target, property, receiver) => {
@@ -52,6 +60,9 @@ export class RequestScope {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
+    this.ownSlots = new Semaphore(options.sessionsPerRequest);
+    this.cancelledSignal = new Promise<never>((_, reject) => (this.rejectCancelled = reject));
+    this.cancelledSignal.catch(() => {});
     this.deadline = Date.now() + options.timeoutMs;
     this.timer = setTimeout(() => this.cancel("TIMEOUT"), options.timeoutMs);
     this.timer.unref();
@@ -65,10 +76,17 @@ export class RequestScope {
     return Math.max(0, this.deadline - Date.now());
   }
 
-  /** Calls `listener` when the request is cancelled (at once if it already is). */
-  whenCancelled(listener: (error: RequestCancelledError) => void): void {
-    if (this.cancelled) listener(this.cancelled);
-    else this.onCancel.push(listener);
+  /**
+   * Marks the request as heavy (a graph walk, a relationship filter, a large estimated cost):
+   * its transactions then also wait for a slot of the server's heavy lane, so heavy requests
+   * together cannot take all of Neo4j's CPU from cheap ones.
+   */
+  markHeavy(): void {
+    this.heavy = true;
+  }
+
+  get isHeavy(): boolean {
+    return this.heavy;
   }
 
   /** Stops all database work of the request: waiting sessions are refused, open ones closed. */
@@ -76,29 +94,13 @@ export class RequestScope {
     if (this.cancelled) return;
     this.cancelled = new RequestCancelledError(reason, this.options.timeoutMs);
     clearTimeout(this.timer);
-    for (const waiter of this.waiting.splice(0)) waiter.refuse(this.cancelled);
+    this.rejectCancelled(this.cancelled);
     for (const session of this.openSessions) void session.close().catch(() => {});
-    for (const listener of this.onCancel.splice(0)) listener(this.cancelled);
   }
 
   /** The request is answered: no more timer. Sessions still open are closed by their owners. */
   finish(): void {
     clearTimeout(this.timer);
-  }
-
-  private async acquire(): Promise<void> {
-    if (this.cancelled) throw this.cancelled;
-    if (this.held < this.options.sessionsPerRequest) {
-      this.held += 1;
-      return;
-    }
-    await new Promise<void>((grant, refuse) => this.waiting.push({ grant, refuse }));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next.grant();
-    else this.held -= 1;
   }
 
   /**
@@ -108,24 +110,30 @@ export class RequestScope {
   private openSession(driver: Driver, config?: SessionConfig): Session {
     const session = driver.session(config);
     const run = async <T>(method: "executeRead" | "executeWrite", work: (tx: never) => Promise<T>, txConfig?: { timeout?: number; metadata?: Record<string, unknown> }): Promise<T> => {
-      await this.acquire();
+      if (this.cancelled) throw this.cancelled;
+      await this.ownSlots.acquire(this.cancelledSignal);
+      const lane = this.heavy ? this.options.heavyLane : null;
+      try {
+        await lane?.acquire(this.cancelledSignal);
+      } catch (error) {
+        this.ownSlots.release();
+        throw error;
+      }
       const started = performance.now();
       this.openSessions.add(session);
       sessionsInUse += 1;
       try {
-        if (this.cancelled) throw this.cancelled;
         // Neo4j takes whole milliseconds, and 0 would mean "no timeout".
         const timeout = Math.max(1, Math.min(txConfig?.timeout ?? Infinity, this.msLeft()));
-        const stopped = new Promise<never>((_, reject) => this.whenCancelled(reject));
-        stopped.catch(() => {});
-        return await Promise.race([session[method](work as never, { ...txConfig, timeout }) as Promise<T>, stopped]);
+        return await Promise.race([session[method](work as never, { ...txConfig, timeout }) as Promise<T>, this.cancelledSignal]);
       } catch (error) {
         throw this.cancelled ?? error;
       } finally {
         this.databaseMs += performance.now() - started;
         this.openSessions.delete(session);
         sessionsInUse -= 1;
-        this.release();
+        lane?.release();
+        this.ownSlots.release();
       }
     };
     return new Proxy(session, {

@@ -15,7 +15,7 @@ let bounds: ListBounds;
 beforeAll(async () => {
   schema = await createSchema(null);
   bounds = readListBounds(await readTypeDefs());
-});
+}, 60_000); // building the schema takes seconds on a busy machine
 
 const limitErrors = (source: string) => validate(schema, parse(source), [...specifiedRules, ...queryLimitRules()]);
 const cost = (source: string, variables?: Record<string, unknown>) => costOf({ schema, document: parse(source), bounds, variables });
@@ -95,5 +95,23 @@ describe("abuse is refused before any resolver runs, naming the limit and the va
     const errors = limitErrors(source);
     expect(errors.map((error) => error.message)).toEqual([expect.stringMatching(message)]);
     expect(errors[0]!.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX" });
+  });
+});
+
+describe("heavy requests (they share the server's heavy lane)", () => {
+  const isHeavy = (source: string) => {
+    let heavy = false;
+    costOf({ schema, document: parse(source), bounds, onHeavy: () => (heavy = true) });
+    return heavy;
+  };
+  test.each([
+    ["a neighbourhood", `{ neighbourhood(id: "club:x") { truncated } }`, true],
+    ["a connection", `{ connection(from: "a", to: "b") { hops } }`, true],
+    ["a relationship filter", `{ clubs(where: { homeMatches: { some: { id: { eq: "x" } } } }) { id } }`, true],
+    ["lists costing over heavyCost", `{ clubs(limit: 100) { homeMatches(limit: 100) { id date homeScore awayScore homeScoreAfterExtraTime awayScoreAfterExtraTime attendance played awayClub { name } } } }`, true],
+    ["a tie by id", `{ ties(where: { id: { eq: "tie:x" } }, limit: 1) { id legs { id } } }`, false],
+    ["a search", `{ search(text: "dortmund") { __typename } }`, false],
+  ])("%s: %s", (_kind, source, heavy) => {
+    expect(isHeavy(source)).toBe(heavy);
   });
 });

@@ -177,16 +177,27 @@ function refuseNegativeCounts(args: ComplexityEstimatorArgs): void {
   }
 }
 
-/** The estimated cost of an operation (see estimateListCost); throws BAD_USER_INPUT for negative counts. */
+/** Fields that walk the graph in hand-written Cypher (APOC, shortest paths): heavy whatever they return. */
+const graphWalks = new Set(["Query.neighbourhood", "Query.connection"]);
+/** Estimated cost from which a request is heavy even without walks or filters. */
+export const heavyCost = 100_000;
+
+/**
+ * The estimated cost of an operation (see estimateListCost); throws BAD_USER_INPUT for negative
+ * counts. `onHeavy` is called when it walks the graph, filters on relationships, or costs at
+ * least `heavyCost`: the work that takes Neo4j's CPU (RequestScope.markHeavy).
+ */
 export function costOf(options: {
   schema: Parameters<typeof getComplexity>[0]["schema"];
   document: DocumentNode;
   bounds: ListBounds;
   variables?: Record<string, unknown>;
   operationName?: string | null;
+  onHeavy?: () => void;
 }): number {
   const estimate = estimateListCost(options.bounds);
-  return getComplexity({
+  let heavy = false;
+  const cost = getComplexity({
     schema: options.schema,
     query: options.document,
     variables: options.variables ?? {},
@@ -194,25 +205,28 @@ export function costOf(options: {
     estimators: [
       (args) => {
         refuseNegativeCounts(args);
+        if (graphWalks.has(`${args.type.name}.${args.field.name}`) || filterFanOut(args.args.where) > 1) heavy = true;
         return estimate(args);
       },
     ],
   });
+  if (heavy || cost >= heavyCost) options.onHeavy?.();
+  return cost;
 }
 
 /**
  * Apollo plugin: once the operation and its variables are known (didResolveOperation), refuses
  * it when its cost is over `queryLimits.maxCost`, before any resolver runs.
  */
-export function queryCostPlugin(typeDefs: string): ApolloServerPlugin {
+export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void } }> {
   const bounds = readListBounds(typeDefs);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           let cost: number;
           try {
-            cost = costOf({ schema, document, bounds, variables: request.variables, operationName });
+            cost = costOf({ schema, document, bounds, variables: request.variables, operationName, onHeavy: () => contextValue.requestScope?.markHeavy() });
           } catch (error) {
             if (error instanceof GraphQLError && error.extensions.code) throw error;
             // Variables that do not fit their types: graphql-js reports those itself, in its words.

@@ -27,6 +27,7 @@ import { graphiqlLandingPage } from "./graphiqlLandingPage.ts";
 import { createLogger, createMetrics } from "./observability.ts";
 import { queryCostPlugin, queryLimitRules, queryLimits } from "./queryLimits.ts";
 import { RequestScope, scopedDatabase } from "./RequestScope.ts";
+import { Semaphore } from "./Semaphore.ts";
 
 export interface RunningServer {
   url: string;
@@ -64,6 +65,7 @@ export async function startServer(options: {
   const requests = new AsyncLocalStorage<RequestState>();
   // Metric labels come from the project's named operations only: a client cannot mint new series.
   const knownOperations = new Set((await readOperations()).map((operation) => operation.name));
+  const heavyLane = new Semaphore(settings.heavySessions);
   const allowCors = cors({ origin: settings.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
 
   const httpServer = http.createServer();
@@ -195,7 +197,7 @@ export async function startServer(options: {
       ]);
     }
 
-    const scope = new RequestScope(options.database.driver, { timeoutMs: settings.requestTimeoutMs, sessionsPerRequest: settings.sessionsPerRequest });
+    const scope = new RequestScope(options.database.driver, { timeoutMs: settings.requestTimeoutMs, sessionsPerRequest: settings.sessionsPerRequest, heavyLane });
     state.scope = scope;
     // The client left before the answer: stop its database work (the driver resets the connection,
     // Neo4j terminates the transaction).
@@ -219,6 +221,7 @@ export async function startServer(options: {
         // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
         // and pool share apply to it as to our own queries.
         executionContext: scope.driver,
+        requestScope: scope,
       }),
     });
     if (response.destroyed) return;
