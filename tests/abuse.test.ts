@@ -11,6 +11,8 @@ import { Database } from "../src/database/Database.ts";
 import { DatabaseUnavailableError } from "../src/database/DatabaseUnavailableError.ts";
 import type { PitchGraphContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
+import { RequestScope, scopedDatabase } from "../src/server/RequestScope.ts";
+import { Semaphore } from "../src/server/Semaphore.ts";
 import { startServer, type RunningServer } from "../src/server/startServer.ts";
 import { countingDriver, type QueryCounter } from "./support/countingDriver.ts";
 
@@ -155,6 +157,23 @@ describe("fair sharing", () => {
     expect(most).toBeLessThanOrEqual(2);
     expect(healthy).toBe(20);
     expect(cheapAnswered).toBe(20);
+  });
+
+  test("heavy requests wait for the shared heavy lane: no more of them run in Neo4j at once than it has slots", async () => {
+    const heavyLane = new Semaphore(1);
+    const scopes = [0, 1, 2].map(() => new RequestScope(database.driver, { timeoutMs: 60_000, sessionsPerRequest: 4, heavyLane }));
+    for (const scope of scopes) scope.markHeavy();
+    const runs = scopes.map((scope) => scopedDatabase(database, scope).read("CALL apoc.util.sleep(1500) RETURN 1 AS done"));
+    let most = 0;
+    let settled = false;
+    const all = Promise.all(runs).finally(() => (settled = true));
+    while (!settled) {
+      most = Math.max(most, await runningSleeps());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await all).toHaveLength(3);
+    expect(most).toBe(1);
+    for (const scope of scopes) scope.finish();
   });
 
   test("a response over the size bound is refused with the limit and the size", async () => {
