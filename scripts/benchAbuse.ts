@@ -6,31 +6,22 @@
  *   npm start                                  (with the 1955-2016 ties imported, see README)
  *   npx tsx scripts/benchAbuse.ts [http://127.0.0.1:4000/graphql] [seconds per phase, default 20]
  */
+import { aliasesOfNeighbourhood, nestedFilter, nestedMatches } from "../tests/support/abusiveQueries.ts";
+
 const endpoint = process.argv[2] ?? "http://127.0.0.1:4000/graphql";
 const phaseSeconds = Number(process.argv[3] ?? 20);
 const healthz = endpoint.replace(/\/graphql$/, "/healthz");
 
 const cheapQuery = `{ competitions(limit: 1) { id name } }`;
 
-function nestedMatches(levels: number, limit: number): string {
-  let selection = "id";
-  for (let level = 1; level < levels; level += 1) selection = `homeMatches(limit: ${limit}) { awayClub { ${selection} } }`;
-  return `clubs(limit: ${limit}) { ${selection} }`;
-}
-function nestedFilter(levels: number): string {
-  let where = `{ id: { eq: "club:nowhere" } }`;
-  for (let level = 0; level < levels; level += 1) where = `{ homeMatches: { some: { awayClub: ${where} } } }`;
-  return `{ clubs(where: ${where}) { id } }`;
-}
-
 /** The issue's abusive kinds; the last ones pass the limits and make the database work. */
 const abusive: Record<string, string> = {
   crash: `{ ${["a", "b", "c"].map((alias) => `${alias}: ${nestedMatches(4, 100)}`).join(" ")} }`,
   nestedFilter: nestedFilter(4),
-  aliases2500: `{ ${Array.from({ length: 2500 }, (_, index) => `n${index}: neighbourhood(id: "club:bayern-munich", depth: 3, limit: 200) { truncated }`).join(" ")} }`,
+  aliases2500: aliasesOfNeighbourhood(2500, { id: "club:bayern-munich" }),
   deep20: `{ ${nestedMatches(10, 100)} }`,
   heaviestAllowedLists: `{ clubs(limit: 100) { homeMatches(limit: 100) { id date homeScore awayScore homeScoreAfterExtraTime awayScoreAfterExtraTime attendance played awayClub { name } } } }`,
-  allowedAliasesOfNeighbourhood: `{ ${Array.from({ length: 15 }, (_, index) => `n${index}: neighbourhood(id: "club:bayern-munich", depth: 2, limit: 200) { truncated nodes { id } }`).join(" ")} }`,
+  allowedAliasesOfNeighbourhood: aliasesOfNeighbourhood(15, { id: "club:bayern-munich", depth: 2, selection: "truncated nodes { id }" }),
   allowedNestedFilter: nestedFilter(2),
 };
 

@@ -14,6 +14,7 @@ import { createSchema } from "../src/graphql/createSchema.ts";
 import { RequestScope, scopedDatabase } from "../src/server/RequestScope.ts";
 import { Semaphore } from "../src/server/Semaphore.ts";
 import { startServer, type RunningServer } from "../src/server/startServer.ts";
+import { aliasesOfNeighbourhood, nestedFilter, nestedMatches } from "./support/abusiveQueries.ts";
 import { countingDriver, type QueryCounter } from "./support/countingDriver.ts";
 
 const counter: QueryCounter = { count: 0, cypher: [] };
@@ -34,23 +35,6 @@ afterAll(async () => {
 
 const post = (url: string, query: string, variables?: Record<string, unknown>, signal?: AbortSignal) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }), signal });
-
-/** `clubs(limit) { homeMatches(limit) { awayClub { ... } } }`, `levels` lists deep. */
-function nestedMatches(levels: number, limit: number): string {
-  let selection = "id";
-  for (let level = 1; level < levels; level += 1) selection = `homeMatches(limit: ${limit}) { awayClub { ${selection} } }`;
-  return `clubs(limit: ${limit}) { ${selection} }`;
-}
-
-function nestedFilter(levels: number): string {
-  let where = `{ id: { eq: "club:nowhere" } }`;
-  for (let level = 0; level < levels; level += 1) where = `{ homeMatches: { some: { awayClub: ${where} } } }`;
-  return `{ clubs(where: ${where}) { id } }`;
-}
-
-function aliasesOfNeighbourhood(count: number): string {
-  return `{ ${Array.from({ length: count }, (_, index) => `n${index}: neighbourhood(id: "club:borussia-dortmund", depth: 3, limit: 200) { truncated }`).join(" ")} }`;
-}
 
 const abusiveKinds: Array<[string, string, RegExp]> = [
   ["the issue's crash: three aliases of four nested lists of 100", `{ ${["a", "b", "c"].map((alias) => `${alias}: ${nestedMatches(4, 100)}`).join(" ")} }`, /Query cost limit of \d+ exceeded, found \d+/],

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startServer, type RunningServer } from "../src/server/startServer.ts";
+import { aliasesOfNeighbourhood, nestedFilter, nestedMatches } from "./support/abusiveQueries.ts";
 import { graphDigest } from "./support/graphDigest.ts";
 import { openTestGraph, type TestGraph } from "./support/testGraph.ts";
 
@@ -195,15 +196,9 @@ function badRequests(): BadRequest[] {
   requests.push(gql("ambiguous operation", "query A { ruleSets { id } } query B { ruleSets { id } }"));
 
   // Limits: depth, aliases, tokens, directives, cost.
-  const nested = (levels: number, limit: number) => {
-    let selection = "id";
-    for (let level = 1; level < levels; level += 1) selection = `homeMatches(limit: ${limit}) { awayClub { ${selection} } }`;
-    return `clubs(limit: ${limit}) { ${selection} }`;
-  };
+  const nested = nestedMatches;
   for (const levels of [5, 6, 8, 12, 20, 40]) requests.push(gql("too deep", `{ ${nested(levels, 1)} }`));
-  for (const count of [16, 50, 500, 2500]) {
-    requests.push(gql("too many aliases", `{ ${Array.from({ length: count }, (_, index) => `a${index}: neighbourhood(id: "club:borussia-dortmund") { truncated }`).join(" ")} }`));
-  }
+  for (const count of [16, 50, 500, 2500]) requests.push(gql("too many aliases", aliasesOfNeighbourhood(count)));
   for (const count of [2001, 5000, 40000]) requests.push(gql("too many tokens", `{ ruleSets { ${"id ".repeat(count)} } }`));
   for (const count of [21, 100, 1000]) requests.push(gql("too many directives", `{ ruleSets { id ${"@include(if: true) ".repeat(count)} } }`));
   for (const limit of [50, 100]) {
@@ -211,11 +206,7 @@ function badRequests(): BadRequest[] {
       requests.push(gql("too costly", `{ ${Array.from({ length: aliases }, (_, index) => `c${index}: ${nested(4, limit)}`).join(" ")} }`));
     }
   }
-  let where = `{ id: { eq: "x" } }`;
-  for (let level = 1; level <= 6; level += 1) {
-    where = `{ homeMatches: { some: { awayClub: ${where} } } }`;
-    if (level >= 4) requests.push(gql("nested relationship filter", `{ clubs(where: ${where}) { id } }`));
-  }
+  for (const levels of [4, 5, 6]) requests.push(gql("nested relationship filter", nestedFilter(levels)));
 
   // Bad arguments to every hand-written resolver, and to the generated lists.
   for (const text of junkStrings) {

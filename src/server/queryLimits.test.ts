@@ -7,6 +7,7 @@ import { parse, specifiedRules, validate, type GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createSchema, readTypeDefs } from "../graphql/createSchema.ts";
 import { maxConnectionHops, maxNeighbourhoodDepth, maxNeighbourhoodNodes, maxSearchHits } from "../graphql/resolvers/Query.ts";
+import { nestedMatches } from "../../tests/support/abusiveQueries.ts";
 import { readExamples, readOperations } from "./exampleOperations.ts";
 import { costOf, queryLimitRules, queryLimits, readListBounds, type ListBounds } from "./queryLimits.ts";
 
@@ -43,13 +44,6 @@ describe("every shipped operation stays within the limits", async () => {
     }
   });
 });
-
-/** `clubs { homeMatches { awayClub { homeMatches ... } } }`, `levels` lists deep, each of `limit`. */
-function nestedMatches(levels: number, limit: number): string {
-  let selection = "id";
-  for (let level = 1; level < levels; level += 1) selection = `homeMatches(limit: ${limit}) { awayClub { ${selection} } }`;
-  return `clubs(limit: ${limit}) { ${selection} }`;
-}
 
 describe("abuse is refused before any resolver runs, naming the limit and the value", () => {
   test("the issue's crash: three aliases of four nested lists of 100 cost over a hundred million", () => {
