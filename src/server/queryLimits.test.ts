@@ -76,6 +76,11 @@ describe("abuse is refused before any resolver runs, naming the limit and the va
     );
   });
 
+  test("a limit over what a resolver caps anyway costs as the cap (neighbourhood 200, search 50)", () => {
+    expect(cost(`{ neighbourhood(id: "x", limit: 100000) { nodes { id } } }`)).toBe(cost(`{ neighbourhood(id: "x", limit: 200) { nodes { id } } }`));
+    expect(cost(`{ search(text: "x", limit: 100000) { __typename } }`)).toBe(cost(`{ search(text: "x", limit: 50) { __typename } }`));
+  });
+
   test("a negative limit or offset is BAD_USER_INPUT naming the field and argument", () => {
     expect(() => cost(`{ clubs(limit: -1) { id } }`)).toThrow(/Query\.clubs: argument "limit" must be 0 or more, got -1/);
     expect(() => cost(`{ clubs { homeMatches(offset: -5) { id } } }`)).toThrow(/Club\.homeMatches: argument "offset" must be 0 or more, got -5/);

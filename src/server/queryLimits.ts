@@ -27,6 +27,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
+import { maxNeighbourhoodNodes, maxSearchHits } from "../graphql/resolvers/Query.ts";
 
 export const queryLimits = {
   /** Nested selection sets (fields inside fields). The tie view needs 5. */
@@ -124,6 +125,12 @@ export function readListBounds(typeDefs: string): ListBounds {
   return { typeLimits, cypherLimits };
 }
 
+/** Hand-written fields whose resolvers cap `limit` themselves (more is not an error there). */
+const resolverCaps = new Map([
+  ["Query.neighbourhood", maxNeighbourhoodNodes],
+  ["Query.search", maxSearchHits],
+]);
+
 function numberArgument(args: Record<string, unknown>, name: string): number | undefined {
   const value = args[name];
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
@@ -144,7 +151,9 @@ export function estimateListCost(bounds: ListBounds) {
     const isList = isListType(getNullableType(field.type));
     const itemType = getNamedType(field.type).name;
     const typeLimit = bounds.typeLimits.get(itemType);
-    const asked = numberArgument(args, "limit") ?? numberArgument(args, "first");
+    const requested = numberArgument(args, "limit") ?? numberArgument(args, "first");
+    const cap = resolverCaps.get(`${type.name}.${field.name}`);
+    const asked = requested !== undefined && cap !== undefined ? Math.min(requested, cap) : requested;
     if (!isList) {
       return asked !== undefined && hasArgument(field, "limit") ? 1 + (childComplexity * Math.max(asked, 0)) / assumedListSize : 1 + childComplexity;
     }
