@@ -31,6 +31,52 @@ export interface Config {
   host: string;
   /** Folder of the seed files (PITCHGRAPH_SEEDS_DIR, default seeds/). */
   seedsDir: string;
+  /** How the HTTP server treats requests: deadlines, bounds, CORS, logs. */
+  http: HttpConfig;
+}
+
+export interface HttpConfig {
+  /** Deadline of one request, in ms (PITCHGRAPH_REQUEST_TIMEOUT_MS, default 10000). */
+  requestTimeoutMs: number;
+  /** Largest response body, in bytes (PITCHGRAPH_MAX_RESPONSE_BYTES, default 5000000). */
+  maxResponseBytes: number;
+  /** Database sessions one request may hold at once (PITCHGRAPH_SESSIONS_PER_REQUEST, default 4). */
+  sessionsPerRequest: number;
+  /** Database sessions all heavy requests (graph walks, relationship filters, large cost) share (PITCHGRAPH_HEAVY_SESSIONS, default 2). */
+  heavySessions: number;
+  /** Web origins allowed to call the API from a browser (PITCHGRAPH_CORS_ORIGINS, comma-separated; default none). */
+  corsOrigins: string[];
+  /** Error responses carry the original message and stack (PITCHGRAPH_DEBUG_ERRORS=1; development only). */
+  debugErrors: boolean;
+  /** pino log level (PITCHGRAPH_LOG_LEVEL, default info; "silent" logs nothing). */
+  logLevel: string;
+}
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function positiveIntegerFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a whole number above 0, got "${value}"`);
+  return parsed;
+}
+
+export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+  const logLevel = env.PITCHGRAPH_LOG_LEVEL || "info";
+  if (!logLevels.includes(logLevel)) throw new Error(`PITCHGRAPH_LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
+  const corsOrigins = (env.PITCHGRAPH_CORS_ORIGINS ?? "").split(",").map((origin) => origin.trim().replace(/\/+$/, "")).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`PITCHGRAPH_CORS_ORIGINS lists "${origin}"; give origins like http://localhost:5173, comma-separated`);
+  }
+  return {
+    requestTimeoutMs: positiveIntegerFrom("PITCHGRAPH_REQUEST_TIMEOUT_MS", env.PITCHGRAPH_REQUEST_TIMEOUT_MS, 10_000),
+    maxResponseBytes: positiveIntegerFrom("PITCHGRAPH_MAX_RESPONSE_BYTES", env.PITCHGRAPH_MAX_RESPONSE_BYTES, 5_000_000),
+    sessionsPerRequest: positiveIntegerFrom("PITCHGRAPH_SESSIONS_PER_REQUEST", env.PITCHGRAPH_SESSIONS_PER_REQUEST, 4),
+    heavySessions: positiveIntegerFrom("PITCHGRAPH_HEAVY_SESSIONS", env.PITCHGRAPH_HEAVY_SESSIONS, 2),
+    corsOrigins,
+    debugErrors: env.PITCHGRAPH_DEBUG_ERRORS === "1",
+    logLevel,
+  };
 }
 
 function integerFrom(name: string, value: string | undefined, fallback: number): number {
@@ -60,5 +106,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integerFrom("PORT", env.PORT, 4000),
     host: env.HOST || "127.0.0.1",
     seedsDir: path.resolve(env.PITCHGRAPH_SEEDS_DIR || path.join(projectRoot, "seeds")),
+    http: readHttpConfig(env),
   };
 }

@@ -73,7 +73,7 @@ export async function startPitchGraph(config: Config, log: (line: string) => voi
   try {
     const seeds = await prepareDatabase(opened.database, config.seedsDir, { timed });
     const schema = await timed("GraphQL schema", () => createSchema(opened.database));
-    const server = await timed("HTTP server (and the /explore bundle)", () => startServer({ schema, database: opened.database, port: config.port, host: config.host }));
+    const server = await timed("HTTP server (and the /explore bundle)", () => startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http }));
     return {
       opened,
       server,

@@ -7,6 +7,10 @@ import type { Database } from "../database/Database.ts";
 export interface PitchGraphContext {
   database: Database;
   sessionConfig?: { database?: string };
+  /** What @neo4j/graphql runs its Cypher with; the server gives each request its own (src/server/RequestScope.ts). */
+  executionContext?: unknown;
+  /** The request's bounds (src/server/RequestScope.ts); absent outside the HTTP server. */
+  requestScope?: { markHeavy(): void };
 }
 
 export function createContext(database: Database): PitchGraphContext {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { exampleTabs, type ExampleTab } from "./exampleOperations.ts";
+import { describeQueryLimits } from "./queryLimits.ts";
 
 /**
  * GraphiQL's tabs are framer-motion Reorder items: a tab keeps a stale inline translateX from its
@@ -69,7 +70,9 @@ export function renderPlayground(tabs: ExampleTab[]): string {
 export function graphiqlLandingPage(): ApolloServerPlugin {
   return {
     async serverWillStart() {
-      const html = renderPlayground(await exampleTabs());
+      // Each tab opens with the query limits, so nobody meets QUERY_TOO_COMPLEX unwarned.
+      const tabs = (await exampleTabs()).map((tab) => ({ ...tab, query: `# ${describeQueryLimits()}\n${tab.query}` }));
+      const html = renderPlayground(tabs);
       return {
         async renderLandingPage() {
           return { html };

@@ -1,16 +1,33 @@
 /**
  * The HTTP server: GraphQL (and the GraphiQL page for browsers) at /graphql, the graph
- * explorer at /explore, a health check at /healthz. Apollo Server 5 ships no HTTP framework;
- * this is the small Node `http` integration its docs describe (executeHTTPGraphQLRequest).
+ * explorer at /explore, /healthz (the process is alive), /readyz (the database answers) and
+ * /metrics (Prometheus). Apollo Server 5 ships no HTTP framework; this is the small Node `http`
+ * integration its docs describe (executeHTTPGraphQLRequest).
+ *
+ * Every GraphQL request is bounded (docs/operations.md): query limits before any Cypher
+ * (queryLimits.ts), a deadline and a share of the connection pool (RequestScope.ts), a largest
+ * body in and out, and errors that say what failed without leaking internals (errorCodes.ts).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import cors from "cors";
 import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import { readHttpConfig, type HttpConfig } from "../config.ts";
 import type { Database } from "../database/Database.ts";
 import { createContext, type PitchGraphContext } from "../graphql/context.ts";
+import { readTypeDefs } from "../graphql/createSchema.ts";
+import { formatErrorFor, statusByCode } from "./errorCodes.ts";
+import { readOperations } from "./exampleOperations.ts";
 import { buildExploreAssets } from "./exploreAssets.ts";
 import { graphiqlLandingPage } from "./graphiqlLandingPage.ts";
+import { createLogger, createMetrics } from "./observability.ts";
+import { queryCostPlugin, queryLimitRules, queryLimits } from "./queryLimits.ts";
+import { RequestScope, scopedDatabase } from "./RequestScope.ts";
+import { Semaphore } from "./Semaphore.ts";
 
 export interface RunningServer {
   url: string;
@@ -19,33 +36,127 @@ export interface RunningServer {
 }
 
 /** Largest request body accepted, so one request cannot exhaust memory. */
-const maxBodyBytes = 1_000_000;
+export const maxBodyBytes = 1_000_000;
+/** How long /readyz and the database-up gauge wait for Neo4j's answer. */
+const readinessTimeoutMs = 1_000;
 
-export async function startServer(options: { schema: GraphQLSchema; database: Database; port: number; host: string }): Promise<RunningServer> {
+/** What one request carries through Apollo's hooks (formatError has no context argument). */
+interface RequestState {
+  requestId: string;
+  operationName?: string;
+  errorCodes: string[];
+  scope?: RequestScope;
+}
+
+const graphqlResponseType = "application/graphql-response+json; charset=utf-8";
+
+export async function startServer(options: {
+  schema: GraphQLSchema;
+  database: Database;
+  port: number;
+  host: string;
+  /** Deadlines, bounds, CORS, logs; defaults as documented in the README's Settings. */
+  settings?: Partial<HttpConfig>;
+  logger?: Logger;
+}): Promise<RunningServer> {
+  const settings: HttpConfig = { ...readHttpConfig({}), ...options.settings };
+  const logger = options.logger ?? createLogger(settings.logLevel);
+  const metrics = createMetrics();
+  const requests = new AsyncLocalStorage<RequestState>();
+  // Metric labels come from the project's named operations only: a client cannot mint new series.
+  const knownOperations = new Set((await readOperations()).map((operation) => operation.name));
+  const heavyLane = new Semaphore(settings.heavySessions);
+  const allowCors = cors({ origin: settings.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
+
   const httpServer = http.createServer();
   const apollo = new ApolloServer<PitchGraphContext>({
     schema: options.schema,
     introspection: true,
+    // Keep Apollo's CSRF prevention: a browser may not send a "simple" cross-site request.
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    validationRules: queryLimitRules(),
+    formatError: formatErrorFor({
+      debugErrors: settings.debugErrors,
+      requestIdOf: () => requests.getStore()?.requestId,
+      log: (error, classified) => logger.error({ requestId: requests.getStore()?.requestId, code: classified.code, err: error }, "request failed"),
+    }),
     // The process owns SIGINT/SIGTERM (src/main.ts stops the server, then the database). Apollo's
     // own handlers would stop the server first and re-raise the signal, and the app's stop()
     // would then wait on Apollo forever: `npm start` never exited on Ctrl-C or SIGTERM.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), graphiqlLandingPage()],
+    logger: { debug: () => {}, info: () => {}, warn: (message) => logger.warn(message), error: (message) => logger.error(message) },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphiqlLandingPage(),
+      queryCostPlugin(await readTypeDefs()),
+      statusFromErrorCodes(requests),
+    ],
   });
   const [exploreAssets] = await Promise.all([buildExploreAssets(), apollo.start()]);
 
   httpServer.on("request", (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
-      response.end(`Internal error: ${(error as Error).message}`);
+    const requestId = requestIdFrom(request.headers["x-request-id"]);
+    response.setHeader("x-request-id", requestId);
+    const state: RequestState = { requestId, errorCodes: [] };
+    const started = performance.now();
+    requests.run(state, () => {
+      handle(request, response, state)
+        .catch((error: unknown) => {
+          logger.error({ requestId, err: error }, "request failed outside GraphQL");
+          if (!response.headersSent) sendErrors(response, 500, [{ message: `Internal error; the server log has the details under request id ${requestId}`, extensions: { code: "INTERNAL", requestId } }]);
+          else response.end();
+        })
+        .finally(() => {
+          state.scope?.finish();
+          if (!state.scope) return; // not a GraphQL request: health checks and pages are not logged
+          const durationMs = performance.now() - started;
+          const operation = !state.operationName ? "anonymous" : knownOperations.has(state.operationName) ? state.operationName : "other";
+          metrics.requestDuration.labels(operation, String(response.statusCode)).observe(durationMs / 1000);
+          for (const code of state.errorCodes) metrics.errors.labels(code).inc();
+          logger.info(
+            {
+              requestId,
+              operation: state.operationName ?? null,
+              status: response.statusCode,
+              durationMs: Math.round(durationMs),
+              databaseMs: Math.round(state.scope.databaseMs),
+              errors: state.errorCodes.length ? state.errorCodes : undefined,
+              cancelled: state.scope.cancellation?.reason,
+            },
+            "graphql request",
+          );
+        });
     });
   });
 
-  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  async function checkDatabase(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), readinessTimeoutMs)));
+    const roundTrip = options.database.read("RETURN 1 AS ok").then(
+      () => true,
+      () => false,
+    );
+    const up = await Promise.race([roundTrip, timeout]);
+    clearTimeout(timer);
+    metrics.databaseUp.set(up ? 1 : 0);
+    return up;
+  }
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse, state: RequestState): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz") {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ status: "ok" }));
+    if (url.pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
+    if (url.pathname === "/readyz") {
+      const up = await checkDatabase();
+      if (!up) response.setHeader("retry-after", "2");
+      return sendJson(response, up ? 200 : 503, { status: up ? "ready" : "database unavailable" });
+    }
+    if (url.pathname === "/metrics") {
+      await checkDatabase();
+      response.writeHead(200, { "content-type": metrics.registry.contentType });
+      response.end(await metrics.registry.metrics());
       return;
     }
     if (url.pathname === "/") {
@@ -69,7 +180,31 @@ export async function startServer(options: { schema: GraphQLSchema; database: Da
       response.end("Not found. GraphQL is at /graphql, the graph explorer at /explore.");
       return;
     }
-    const body = await readBody(request);
+
+    // CORS: off unless PITCHGRAPH_CORS_ORIGINS lists the page's origin (the `cors` middleware
+    // answers preflights and adds the headers only for listed origins).
+    const preflightAnswered = await new Promise<boolean>((resolve) => {
+      allowCors(request, response, () => resolve(false));
+      response.once("finish", () => resolve(true));
+    });
+    if (preflightAnswered) return;
+
+    const body = await readBody(request, maxBodyBytes);
+    if (body === null) {
+      response.setHeader("connection", "close");
+      return sendErrors(response, 413, [
+        { message: `The request body is larger than ${maxBodyBytes} bytes, the largest accepted`, extensions: { code: "BAD_REQUEST", requestId: state.requestId } },
+      ]);
+    }
+
+    const scope = new RequestScope(options.database.driver, { timeoutMs: settings.requestTimeoutMs, sessionsPerRequest: settings.sessionsPerRequest, heavyLane });
+    state.scope = scope;
+    // The client left before the answer: stop its database work (the driver resets the connection,
+    // Neo4j terminates the transaction).
+    response.once("close", () => {
+      if (!response.writableFinished) scope.cancel("CLIENT_CLOSED_REQUEST");
+    });
+
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -81,11 +216,30 @@ export async function startServer(options: { schema: GraphQLSchema; database: Da
         search: url.search,
         body: body.length ? parseJson(body) : undefined,
       },
-      context: async () => createContext(options.database),
+      context: async () => ({
+        ...createContext(scopedDatabase(options.database, scope)),
+        // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
+        // and pool share apply to it as to our own queries.
+        executionContext: scope.driver,
+        requestScope: scope,
+      }),
     });
+    if (response.destroyed) return;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
+      const size = Buffer.byteLength(result.body.string);
+      // The bound is for GraphQL results; the GraphiQL page (HTML, GraphiQL inlined) is ours.
+      if (size > settings.maxResponseBytes && !result.headers.get("content-type")?.startsWith("text/html")) {
+        state.errorCodes.push("QUERY_TOO_COMPLEX");
+        return sendErrors(response, 400, [
+          {
+            message: `The response would be ${size} bytes, more than the limit of ${settings.maxResponseBytes} (PITCHGRAPH_MAX_RESPONSE_BYTES); ask for fewer or smaller lists`,
+            extensions: { code: "QUERY_TOO_COMPLEX", limit: "maxResponseBytes", max: settings.maxResponseBytes, found: size, requestId: state.requestId },
+          },
+        ]);
+      }
+      if (response.statusCode >= 400 && state.errorCodes.length === 0) state.errorCodes = errorCodesIn(result.body.string);
       response.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
@@ -107,12 +261,66 @@ export async function startServer(options: { schema: GraphQLSchema; database: Da
   };
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string> {
+/**
+ * Apollo plugin: records the operation name and error codes for the log and metrics, and sets
+ * the HTTP status the errors call for: 503 with Retry-After while the database is unavailable.
+ */
+function statusFromErrorCodes(requests: AsyncLocalStorage<RequestState>): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, operationName }) {
+          const state = requests.getStore();
+          if (!state || response.body.kind !== "single") return;
+          state.operationName = operationName ?? undefined;
+          const errors = response.body.singleResult.errors ?? [];
+          state.errorCodes = errors.map((error) => String(error.extensions?.code ?? "INTERNAL"));
+          for (const code of state.errorCodes) {
+            const status = statusByCode[code];
+            if (status && (response.http.status ?? 200) < status) response.http.status = status;
+          }
+          const retryAfter = errors.map((error) => error.extensions?.retryAfterSeconds).find((value) => typeof value === "number");
+          if (state.errorCodes.includes("DATABASE_UNAVAILABLE")) response.http.headers.set("retry-after", String(retryAfter ?? 2));
+        },
+      };
+    },
+  };
+}
+
+/** The codes of an error response Apollo wrote before any plugin ran (malformed requests). */
+function errorCodesIn(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors ?? [];
+    return errors.map((error) => String(error.extensions?.code ?? "INTERNAL"));
+  } catch {
+    return [];
+  }
+}
+
+/** A client's own request id when it is a plain token, else a fresh one. */
+function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === "string" && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  response.end(JSON.stringify(body));
+}
+
+function sendErrors(response: http.ServerResponse, status: number, errors: Array<{ message: string; extensions: Record<string, unknown> }>): void {
+  response.writeHead(status, { "content-type": graphqlResponseType });
+  response.end(JSON.stringify({ errors }));
+}
+
+/** The body as text, or null when it is larger than `limit` bytes (the rest is not read). */
+async function readBody(request: http.IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error(`request body larger than ${maxBodyBytes} bytes`);
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

@@ -30,6 +30,17 @@ function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
 
+/** Longest name or id accepted as an argument: real ones are far shorter, and errors quote them. */
+export const maxNameLength = 200;
+
+function refuseLongArguments(args: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === "string" && value.length > maxNameLength) {
+      throw badInput(`argument "${name}" must be at most ${maxNameLength} characters, got ${value.length}`);
+    }
+  }
+}
+
 /**
  * The season as the competition labels it. Every tie belongs to a competition the tie-rule catalogue
  * knows, so an unknown competition, or a season in the other style ("2018" for a split-year
@@ -45,6 +56,7 @@ function tieSeason(competition: string, season: string): string {
 }
 
 export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = async (_root, args, context, info) => {
+  refuseLongArguments({ ...args });
   const season = tieSeason(args.competition, args.season);
   const keys = {
     competition: normalizeName(args.competition),
@@ -102,6 +114,9 @@ async function tiesByNameRules(context: PitchGraphContext, args: TieArgs, keys: 
 
 /** Most hits one search returns, whatever `limit` asks for. */
 export const maxSearchHits = 50;
+/** Longest search text and word accepted: names are short, and a huge word makes Lucene's fuzzy matching refuse. */
+export const maxSearchTextLength = 200;
+export const maxSearchWordLength = 40;
 
 /**
  * Wraps the generated resolver of the @cypher field `search`: the typed words become a
@@ -114,6 +129,11 @@ export function searchWith(
   generated: GraphQLFieldResolver<unknown, PitchGraphContext, { text: string; limit?: number | null }>,
 ): GraphQLFieldResolver<unknown, PitchGraphContext, { text: string; limit?: number | null }> {
   return (root, args, context, info) => {
+    if (args.text.length > maxSearchTextLength) {
+      throw badInput(`search text must be at most ${maxSearchTextLength} characters, got ${args.text.length}`);
+    }
+    const longWord = args.text.split(/[^\p{L}\p{N}]+/u).find((word) => word.length > maxSearchWordLength);
+    if (longWord) throw badInput(`search words must be at most ${maxSearchWordLength} characters, got one of ${longWord.length}`);
     const query = toLuceneQuery(args.text);
     if (query === null) throw badInput(`search text must contain letters or digits, got "${args.text}"`);
     const limit = args.limit ?? 10;
@@ -170,6 +190,7 @@ interface NeighbourhoodArgs {
 }
 
 export const neighbourhood: GraphQLFieldResolver<unknown, PitchGraphContext, NeighbourhoodArgs> = async (_root, args, context) => {
+  refuseLongArguments({ id: args.id, season: args.season, competition: args.competition });
   const depth = integerIn("depth", args.depth ?? 1, 1, maxNeighbourhoodDepth);
   const limit = args.limit ?? 50;
   if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be at least 1, got ${limit}`);
@@ -203,6 +224,7 @@ export const connection: GraphQLFieldResolver<unknown, PitchGraphContext, { from
   args,
   context,
 ) => {
+  refuseLongArguments({ from: args.from, to: args.to });
   const maxHops = integerIn("maxHops", args.maxHops ?? 6, 1, maxConnectionHops);
   const found = await findConnection(context.database, { from: args.from, to: args.to, maxHops });
   switch (found.kind) {
