@@ -91,12 +91,20 @@ export class Database {
   readonly description: string;
 
   private readonly rawDriver: Driver;
-  private available = true;
-  private unavailableReason = "";
+  /**
+   * Availability, shared by this Database and every per-request view of it (forRequest): a view
+   * that sees an outage marks the one database down.
+   */
+  private readonly health: { available: boolean; reason: string; probeTimer: NodeJS.Timeout | null; closed: boolean } = {
+    available: true,
+    reason: "",
+    probeTimer: null,
+    closed: false,
+  };
+  /** Where hand-written Cypher opens its sessions: the guarded shared driver, or a request's (forRequest). */
+  private sessionDriver: Driver;
   private readonly availabilityListeners = new Set<(change: AvailabilityChange) => void>();
   private readonly outageWaiters = new Set<(error: DatabaseUnavailableError) => void>();
-  private probeTimer: NodeJS.Timeout | null = null;
-  private closed = false;
   private readonly probeIntervalMs: number;
   private readonly log: (line: string) => void;
 
@@ -105,6 +113,7 @@ export class Database {
     const driver = neo4j.driver(options.uri, auth, { ...defaultDriverConfig, ...options.driverConfig });
     this.rawDriver = options.wrapDriver ? options.wrapDriver(driver) : driver;
     this.driver = this.guardDriver(this.rawDriver);
+    this.sessionDriver = this.driver;
     this.databaseName = options.databaseName;
     this.description = options.description ?? options.uri;
     this.probeIntervalMs = options.probeIntervalMs ?? defaultProbeIntervalMs;
@@ -130,9 +139,21 @@ export class Database {
     return this.inSession("READ", work);
   }
 
+  /**
+   * A view of this database for one request: the same methods and the same availability, with
+   * sessions opened through `driver` (a RequestScope's, which bounds them by the request's
+   * deadline and share). `driver` must wrap this database's own `driver`.
+   */
+  forRequest(driver: Driver): Database {
+    const view = Object.create(this) as Database;
+    Object.defineProperty(view, "driver", { value: driver, enumerable: true });
+    Object.defineProperty(view, "sessionDriver", { value: driver });
+    return view;
+  }
+
   /** False between a connectivity failure (or `markUnavailable`) and the next successful round trip. */
   isAvailable(): boolean {
-    return this.available;
+    return this.health.available;
   }
 
   /** Calls `listener` on every change of availability; returns a function that unsubscribes it. */
@@ -146,10 +167,10 @@ export class Database {
    * DatabaseUnavailableError, running ones are abandoned, and probing starts.
    */
   markUnavailable(reason: string): void {
-    if (this.closed) return;
-    if (this.available) {
-      this.available = false;
-      this.unavailableReason = reason;
+    if (this.health.closed) return;
+    if (this.health.available) {
+      this.health.available = false;
+      this.health.reason = reason;
       this.log(`database unavailable: ${reason}`);
       const error = this.unavailableError();
       for (const abandon of [...this.outageWaiters]) abandon(error);
@@ -160,9 +181,9 @@ export class Database {
 
   /** Declares the database reachable again (any successful round trip does this too). */
   markAvailable(reason = "a round trip succeeded"): void {
-    if (this.available || this.closed) return;
-    this.available = true;
-    this.unavailableReason = "";
+    if (this.health.available || this.health.closed) return;
+    this.health.available = true;
+    this.health.reason = "";
     this.log(`database available again: ${reason}`);
     this.notify({ available: true, reason });
   }
@@ -188,7 +209,7 @@ export class Database {
       return performance.now() - startedAt;
     } catch (error) {
       roundTrip.then(undefined, () => {});
-      if (this.closed) throw new DatabaseUnavailableError("The database connection is closed.", retryAfterSeconds, { cause: error });
+      if (this.health.closed) throw new DatabaseUnavailableError("The database connection is closed.", retryAfterSeconds, { cause: error });
       if (isConnectivityError(error)) this.markUnavailable(`ping failed: ${messageOf(error)}`);
       throw this.unavailableError(error);
     } finally {
@@ -207,14 +228,15 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.probeTimer) clearTimeout(this.probeTimer);
-    this.probeTimer = null;
+    this.health.closed = true;
+    if (this.health.probeTimer) clearTimeout(this.health.probeTimer);
+    this.health.probeTimer = null;
     await this.rawDriver.close();
   }
 
   private async inSession<T>(mode: "READ" | "WRITE", work: TransactionWork<T>): Promise<T> {
-    const session = this.rawDriver.session({
+    if (!this.health.available) throw this.unavailableError();
+    const session = this.sessionDriver.session({
       database: this.databaseName,
       // READ sessions go to followers / read replicas in a cluster; the shared bookmark manager
       // (the one @neo4j/graphql uses too) keeps reads after writes causally consistent there.
@@ -237,7 +259,7 @@ export class Database {
    * still waiting, so a write reported as failed never commits later.
    */
   private async runManaged<T>(session: Session, work: TransactionWork<T>, config?: TransactionConfig): Promise<T> {
-    if (!this.available) throw this.unavailableError();
+    if (!this.health.available) throw this.unavailableError();
     let abandoned = false;
     const attempt = (async () => {
       const startedAt = Date.now();
@@ -296,7 +318,7 @@ export class Database {
           }
           if (property === "run") {
             return (...args: unknown[]) => {
-              if (!this.available) throw this.unavailableError();
+              if (!this.health.available) throw this.unavailableError();
               return value.apply(target, args);
             };
           }
@@ -315,7 +337,7 @@ export class Database {
   /** Clients see this message; the driver's text (addresses, Java names) stays in `cause` and the log. */
   private unavailableError(cause?: unknown): DatabaseUnavailableError {
     return new DatabaseUnavailableError("The database is unavailable right now (restarting or unreachable); try again shortly.", retryAfterSeconds, {
-      cause: cause ?? (this.unavailableReason ? new Error(this.unavailableReason) : undefined),
+      cause: cause ?? (this.health.reason ? new Error(this.health.reason) : undefined),
     });
   }
 
@@ -330,12 +352,12 @@ export class Database {
   }
 
   private scheduleProbe(): void {
-    if (this.probeTimer || this.closed || this.available) return;
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = null;
+    if (this.health.probeTimer || this.health.closed || this.health.available) return;
+    this.health.probeTimer = setTimeout(() => {
+      this.health.probeTimer = null;
       this.ping(probeTimeoutMs).catch(() => this.scheduleProbe());
     }, this.probeIntervalMs);
-    this.probeTimer.unref();
+    this.health.probeTimer.unref();
   }
 }
 

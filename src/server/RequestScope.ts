@@ -148,10 +148,7 @@ export class RequestScope {
   }
 }
 
-/**
- * The Database seam for one request: the same methods, with the request's driver (RequestScope)
- * in place of the shared one. Its prototype is the shared Database, so nothing is copied.
- */
+/** The Database seam for one request: the same methods, with the request's driver (RequestScope). */
 export function scopedDatabase(database: Database, scope: RequestScope): Database {
-  return Object.create(database, { driver: { value: scope.driver, enumerable: true } }) as Database;
+  return database.forRequest(scope.driver);
 }
