@@ -6,7 +6,7 @@
  * @neo4j/graphql gets the same driver (`database.driver`) for the Cypher it generates itself;
  * that driver is guarded like the seam's own calls, so both fail fast during an outage.
  *
- * Outages (docs/decisions/006-database-outage-and-bolt-auth.md): the seam keeps an availability
+ * Outages (docs/decisions/010-database-outage-and-bolt-auth.md): the seam keeps an availability
  * state. It turns false on the first connectivity error (ServiceUnavailable, SessionExpired,
  * ECONNREFUSED, ...) or when told so (`markUnavailable`, e.g. by the embedded Neo4j's exit
  * event); while false, every transaction fails at once with DatabaseUnavailableError instead of
@@ -244,7 +244,9 @@ export class Database {
       bookmarkManager: this.rawDriver.executeQueryBookmarkManager,
     });
     try {
-      return await this.runManaged(session, work);
+      // Through the session's own executeRead/executeWrite: the guarded session runs them fail-fast
+      // (runManaged), and a request's session (forRequest) first bounds them by its deadline and share.
+      return await (mode === "READ" ? session.executeRead(work) : session.executeWrite(work));
     } catch (error) {
       throw toDatabaseError(error);
     } finally {

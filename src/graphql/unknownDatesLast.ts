@@ -6,7 +6,7 @@
  * `Match.dateKnown` (a sortable @cypher field) fixes the order when it comes first; this wrapper of
  * the generated root resolver puts `{ dateKnown: DESC }` ahead of every `date` sort, so clients
  * need not know. Nested lists sorted by date can ask for the same order with
- * `sort: [{ dateKnown: DESC }, { date: ... }]`. See docs/decisions/006-unknown-dates-last.md.
+ * `sort: [{ dateKnown: DESC }, { date: ... }]`. See docs/decisions/008-unknown-dates-last.md.
  */
 import type { GraphQLFieldResolver } from "graphql";
 import type { PitchGraphContext } from "./context.ts";

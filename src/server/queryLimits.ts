@@ -5,7 +5,7 @@
  * - tokens: graphql-js's own `maxTokens` parse option (the parser stops at the limit);
  * - cost: graphql-query-complexity with `estimateListCost`, which multiplies nested list sizes
  *   (`limit` arguments, else the @limit default of the type, else the LIMIT of a @cypher list).
- *   Why not graphql-armor's cost-limit: docs/decisions/006-query-limits.md.
+ *   Why not graphql-armor's cost-limit: docs/decisions/009-query-limits-and-request-bounds.md.
  *
  * Every refusal has the code QUERY_TOO_COMPLEX and names the limit and the value found, e.g.
  * "Query cost limit of 50000 exceeded, found 1010100 (maxCost)".

@@ -1,7 +1,7 @@
 /**
  * Issue 9: a web page from another origin must not read or write the graph through Bolt. Bolt
  * also speaks WebSocket on its port, and a browser lets any page open a WebSocket to 127.0.0.1,
- * so auth is the barrier (docs/decisions/006-database-outage-and-bolt-auth.md). Here a page on
+ * so auth is the barrier (docs/decisions/010-database-outage-and-bolt-auth.md). Here a page on
  * another localhost port loads the neo4j-driver browser bundle and tries the Bolt handshake and
  * HELLO against the test Neo4j, in Debian's Chromium.
  */

@@ -8,7 +8,7 @@
  * aliases; the register's facts go into `register*` properties beside them. Which node stands
  * for a register club is decided by the club resolver: the register club's names (canonical and
  * aliases), in its country, must resolve to exactly one existing club, by a rule no looser than
- * CLUB_FORM, and no other register club may claim the same node (docs/decisions/006-club-register.md).
+ * CLUB_FORM, and no other register club may claim the same node (docs/decisions/006-club-identity.md).
  * Other register clubs get their own node, `club:<register id>`.
  *
  * Like the seeds, loaded only when its content hash (register files, and the seeds' hash, whose
