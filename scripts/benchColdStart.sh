@@ -45,7 +45,7 @@ if [ -z "$answered" ]; then
   cat "$log" >&2
   exit 1
 fi
-grep -E "Seed graph|openfootball:|Ready in" "$log" | sed 's/^/  /'
+grep -E "Seed graph|Club register|openfootball:|Ready in" "$log" | sed 's/^/  /'
 echo "cold start, empty store → first answer with the whole default graph: ${answered} s"
 rate=$(grep -o '[0-9]* facts/s' "$log" | head -1 || true)
 echo "import rate (openfootball files, nodes + relationships created per second): ${rate:-unknown}"

@@ -51,6 +51,14 @@ describe("the default graph", () => {
     expect(row).toEqual({ matches, ties });
   });
 
+  test("clubs the files place by their league (AS Monaco (FRA), Derry City (IRL)) are the register's clubs, not second clubs", async () => {
+    const rows = await graph.database.read<{ name: string; registerId: string | null }>(
+      `MATCH (c:Club) WHERE c.name IN ["AS Monaco", "AS Monaco FC", "Derry City", "Derry City FC"] RETURN c.name AS name, c.registerId AS registerId`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.registerId === null)).toEqual([]);
+  });
+
   test("every match has a source", async () => {
     const [row] = await graph.database.read<{ unsourced: number }>(`MATCH (m:Match) WHERE NOT (m)-[:REPORTED_BY]->(:Source) RETURN count(m) AS unsourced`);
     expect(row?.unsourced).toBe(0);

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Database } from "../database/Database.ts";
-import type { RecordingClubResolver } from "../identity/createClubResolver.ts";
+import type { RecordingClubResolver, UserAlias } from "../identity/createClubResolver.ts";
 import { graphClubResolver } from "../importing/graphClubResolver.ts";
 import { openfootballDir, sourceOfFootballTxt, writeFootballTxt, FootballTxtImportError } from "../importing/importFootballTxt.ts";
 import type { FactCounts } from "../importing/writeFacts.ts";
@@ -63,7 +63,9 @@ export async function loadOpenfootball(
     (await database.read<{ id: string; hash: string }>(`UNWIND $ids AS id MATCH (meta:PitchGraphMeta {id: id}) RETURN meta.id AS id, meta.hash AS hash`, { ids: metaIds }))
       .map((row) => [row.id, row.hash]),
   );
-  // One club resolver for the run (see writeFootballTxt), built when the first file needs it.
+  // One club resolver for the run (see writeFootballTxt), built when the first file needs it, with
+  // the aliases of clubs the files place in another country than the register does.
+  const aliases = (JSON.parse(await readFile(path.join(repositoryDir, "club-aliases.json"), "utf8")) as { clubAliases: UserAlias[] }).clubAliases;
   let clubs: RecordingClubResolver | undefined;
   for (const [index, file] of files.entries()) {
     const filePath = path.join(repositoryDir, file);
@@ -79,7 +81,7 @@ export async function loadOpenfootball(
       const written = await database.writeTransaction(async (tx) => {
         // A retried transaction starts over from the graph: the shared resolver may know clubs
         // the failed attempt created and never committed.
-        if (attempt++ > 0 || !clubs) clubs = await graphClubResolver(tx);
+        if (attempt++ > 0 || !clubs) clubs = await graphClubResolver(tx, aliases);
         const outcome = await writeFootballTxt(tx, text, file, source, { clubs });
         await tx.run(`MERGE (meta:PitchGraphMeta {id: $id}) SET meta.hash = $hash`, { id: source.id, hash });
         return outcome;

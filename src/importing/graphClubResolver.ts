@@ -5,19 +5,23 @@
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { createClubResolver, describeAt, type NameMatch, type RecordingClubResolver } from "../identity/createClubResolver.ts";
+import { createClubResolver, describeAt, type NameMatch, type RecordingClubResolver, type UserAlias } from "../identity/createClubResolver.ts";
 import { readKnownClubs } from "../identity/readKnownClubs.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { slugify } from "../names/slugify.ts";
 import type { FactCounts } from "./writeFacts.ts";
 
-/** The one club resolver over the graph's clubs, with the register's exonyms. */
-export async function graphClubResolver(tx: ManagedTransaction): Promise<RecordingClubResolver> {
+/**
+ * The one club resolver over the graph's clubs, with the register's exonyms.
+ * @param extraAliases aliases a caller's data states besides the graph's (the default graph's
+ * data/openfootball/champions-league/club-aliases.json).
+ */
+export async function graphClubResolver(tx: ManagedTransaction, extraAliases: readonly UserAlias[] = []): Promise<RecordingClubResolver> {
   const ids = await tx.run(`MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Club RETURN collect(n.id) AS ids`);
   const { clubs, aliases } = await readKnownClubs(tx);
   return createClubResolver({
     clubs,
-    aliases,
+    aliases: [...aliases, ...extraAliases],
     exonyms: defaultClubRegister().exonyms,
     takenIds: ids.records[0]!.get("ids") as string[],
   });

@@ -4,7 +4,6 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
 import { isAliasFile, parseAliasFile } from "../identity/aliasFile.ts";
