@@ -62,27 +62,27 @@ describe("ranked by relevance to the centre", () => {
 
 describe("a hub in pages", () => {
   test("Bayern: far more neighbours than one page; the next page continues; a season narrows it down", async () => {
-    const first = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 30 });
+    const first = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 30 });
     expect(first.total).toBeGreaterThan(100);
     expect(first.nodes).toHaveLength(30); // the entity and 29 neighbours
     expect(first.nextOffset).toBe(29);
-    const second = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 30, offset: first.nextOffset! });
+    const second = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 30, offset: first.nextOffset! });
     expect(second.nodes.slice(1).map((node) => node.id)).not.toEqual(expect.arrayContaining([first.nodes[1]!.id]));
     expect(first.seasons).toContain("2012-13");
 
-    const season = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 50, kinds: ["Match"], season: "2012-13" });
+    const season = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 50, kinds: ["Match"], season: "2012-13" });
     expect(season.total).toBeGreaterThan(0);
     for (const node of season.nodes.slice(1)) {
       expect(node.kind).toBe("Match");
       expect(node.details).toContain("2012-13");
     }
-    const competition = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 5, kinds: ["Tie"], competition: first.competitions[0]! });
+    const competition = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 5, kinds: ["Tie"], competition: first.competitions[0]! });
     for (const node of competition.nodes.slice(1)) expect(node.kind).toBe("Tie");
   });
 
   test("an offset below 0 or a season that is no season label is refused", async () => {
-    expect(await failureOf(client.neighbourhood({ id: "club:bayern-munich", offset: -1 }))).toMatchObject({ code: "BAD_USER_INPUT" });
-    expect(await failureOf(client.neighbourhood({ id: "club:bayern-munich", season: "last year" }))).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await failureOf(client.neighbourhood({ id: "club:ger-bayern-munchen", offset: -1 }))).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await failureOf(client.neighbourhood({ id: "club:ger-bayern-munchen", season: "last year" }))).toMatchObject({ code: "BAD_USER_INPUT" });
   });
 });
 

@@ -65,8 +65,8 @@ describe("single-match rounds inside two-legged eras", () => {
 
   test.each([
     ["Atalanta 1-2 Paris Saint-Germain in Lisbon", "UEFA Champions League", "2019-20", "Atalanta", "Paris Saint-Germain", "Paris Saint-Germain win 2-1.", "single-match-neutral-et-penalties"],
-    ["Rangers 2-1 Galatasaray, a one-match play-off", "Europa League", "2020-21", "Rangers", "Galatasaray", "Rangers win 2-1.", "single-match-home-et-penalties"],
-    ["Inter 2-0 Getafe, stated a single match in a two-legged round", "Europa League", "2019-20", "Inter", "Getafe", "Inter win 2-0.", "single-match-neutral-et-penalties"],
+    ["Rangers 2-1 Galatasaray, a one-match play-off", "Europa League", "2020-21", "Rangers", "Galatasaray", "Rangers FC win 2-1.", "single-match-home-et-penalties"],
+    ["Inter 2-0 Getafe, stated a single match in a two-legged round", "Europa League", "2019-20", "Inter", "Getafe", "FC Internazionale Milano win 2-0.", "single-match-neutral-et-penalties"],
   ])("%s is decided by the one match, not read as a first leg", async (_, competition, season, club, opponent, explanation, ruleSetId) => {
     const { tie } = await graph.query(`query ($c: String!, $s: String!, $a: String!, $b: String!) {
       tie(competition: $c, season: $s, club: $a, opponent: $b) { season ${outcomeFields} }
@@ -191,7 +191,7 @@ describe("what the engine would refuse is refused at the door, with file, record
         legs { homeScoreAfterExtraTime conflicts { kind field resolution claims { value accepted flag } } }
       }
     }`);
-    expect(tie.outcome).toEqual({ winner: { name: "Panathinaikos" }, decidedBy: "AGGREGATE" });
+    expect(tie.outcome).toEqual({ winner: { name: "Panathinaikos FC" }, decidedBy: "AGGREGATE" });
     expect(tie.legs[1].homeScoreAfterExtraTime).toBe(4);
     expect(tie.legs[1].conflicts).toEqual([
       {

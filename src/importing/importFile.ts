@@ -24,7 +24,7 @@ import { readExistingMatches } from "./readExistingMatches.ts";
 import { reconcileMatches, type FieldUpdate } from "./reconcileMatches.ts";
 import { datasetSourceId, resultsToFacts, type ExistingEntity } from "./resultsToFacts.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
-import { writeFacts, type FactCounts } from "./writeFacts.ts";
+import { writeAddedDecisions, writeFacts, type FactCounts } from "./writeFacts.ts";
 
 export class ImportError extends Error {
   constructor(
@@ -118,6 +118,7 @@ export async function importFile(database: Database, filePath: string, options: 
     const batch = reconciled?.facts ?? converted;
     try {
       const counts = await writeFacts(tx, batch, ruleSetIdFor, facts ? {} : { sourceIds: [sourceId] });
+      await writeAddedDecisions(tx, reconciled?.addedDecisions ?? []);
       const matchCounts = await writeNameMatches(tx, sourceId, facts?.sources?.[0]?.id, resolver.matches);
       return { counts: { nodes: counts.nodes + matchCounts.nodes, relationships: counts.relationships + matchCounts.relationships }, resolver, reconciled };
     } catch (error) {

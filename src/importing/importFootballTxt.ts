@@ -16,7 +16,7 @@ import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { readExistingMatches } from "./readExistingMatches.ts";
 import { reconcileMatches, type FieldUpdate } from "./reconcileMatches.ts";
-import { writeFacts, type FactCounts } from "./writeFacts.ts";
+import { writeAddedDecisions, writeFacts, type FactCounts } from "./writeFacts.ts";
 
 /** A problem with the file: every line names file, record (line) and field. */
 export class FootballTxtImportError extends Error {
@@ -109,6 +109,7 @@ export async function writeFootballTxt(
   const known = await readExistingMatches(tx, facts);
   const reconciled = reconcileMatches(facts, source.id, known.matches, known.ties);
   const written = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [source.id] });
+  await writeAddedDecisions(tx, reconciled.addedDecisions);
   const named = await writeNameMatches(tx, source.id, undefined, clubs.matches);
   const counts = { nodes: written.nodes + named.nodes, relationships: written.relationships + named.relationships };
   return {

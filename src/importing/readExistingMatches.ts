@@ -82,10 +82,10 @@ export async function readExistingMatches(
   const ties = new Map<string, ExistingTie>();
   if (tieIds.length) {
     const result = await tx.run(
-      `${KEEP_PLAN} UNWIND $ids AS id MATCH (t:Tie {id: id}) RETURN t.id AS id, [(t)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`,
+      `${KEEP_PLAN} UNWIND $ids AS id MATCH (t:Tie {id: id}) RETURN t.id AS id, t.recordedDecision AS recordedDecision, [(t)-[:REPORTED_BY]->(s:Source) | s.id] AS sources`,
       { ids: tieIds },
     );
-    for (const record of result.records) ties.set(record.get("id"), { id: record.get("id"), sources: record.get("sources") });
+    for (const record of result.records) ties.set(record.get("id"), { id: record.get("id"), sources: record.get("sources"), recordedDecision: record.get("recordedDecision") ?? null });
   }
   return { matches, ties };
 }

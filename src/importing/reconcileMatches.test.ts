@@ -84,3 +84,22 @@ describe("reconcileMatches", () => {
     expect(comparedValuesOf(match)).toEqual(values);
   });
 });
+
+describe("a recorded decision from another source (Stuttgart v Leeds 1992-93: replay ordered)", () => {
+  const decided = (decision: "COIN_TOSS" | "AWARDED" | "REPLAY_ORDERED"): SeedFile => ({
+    ties: [{ id: "tie:of", stage: "stage:s", clubs: ["club:borussia-dortmund", "club:atalanta"], recordedDecision: decision, recordedWinner: "club:atalanta", recordedDecisionNote: "ordered by the organiser", sources: [source] }],
+    matches: [leg("match:of-leg1", "tie:of")],
+  });
+  const existing = new Map([["match:of-leg1", held("match:seed-leg1", ["002_report"], { date: "2026-02-17", score: "2-0" })]]);
+  test.each([
+    { case: "the tie held without a decision takes this source's decision", held: null, added: ["REPLAY_ORDERED"], conflicts: 0 },
+    { case: "the tie held with the same decision: nothing to add, no conflict", held: "REPLAY_ORDERED", added: [], conflicts: 0 },
+    { case: "the tie held with another decision: the held one stays, a conflict keeps both", held: "COIN_TOSS", added: [], conflicts: 1 },
+  ] as const)("$case", ({ held: heldDecision, added, conflicts }) => {
+    const ties = new Map<string, ExistingTie>([["tie:seed", { id: "tie:seed", sources: ["002_report"], recordedDecision: heldDecision }]]);
+    const result = reconcileMatches(decided("REPLAY_ORDERED"), source, existing, ties);
+    expect(result.facts.ties).toEqual([]);
+    expect(result.addedDecisions.map((decision) => [decision.tie, decision.recordedDecision])).toEqual(added.map((kind) => ["tie:seed", kind]));
+    expect(result.conflicts).toHaveLength(conflicts);
+  });
+});

@@ -24,6 +24,19 @@ export interface ExistingMatch {
 export interface ExistingTie {
   id: string;
   sources: string[];
+  /** The decision the graph records for the tie (COIN_TOSS, AWARDED, REPLAY_ORDERED), or null. */
+  recordedDecision?: string | null;
+}
+
+/**
+ * A recorded decision another source gives for a tie the graph holds without one: written onto
+ * that tie (the source is linked to it as a corroboration), never dropped.
+ */
+export interface AddedDecision {
+  tie: string;
+  recordedDecision: string;
+  recordedWinner: string | null;
+  recordedDecisionNote: string | null;
 }
 
 /** A fact the graph already holds from other sources, which the batch's source also reports. */
@@ -48,6 +61,8 @@ export interface ReconciledBatch {
   conflicts: string[];
   /** Matches of the batch that were already in the graph from other sources. */
   corroborated: number;
+  /** Recorded decisions this source adds to ties other sources gave without one. */
+  addedDecisions: AddedDecision[];
 }
 
 /** The fields two sources may disagree on, as text: scores as "home-away". */
@@ -85,6 +100,7 @@ export function reconcileMatches(
   const corroborations: Corroboration[] = [];
   const updates: FieldUpdate[] = [];
   const conflicts: SeedConflict[] = [];
+  const addedDecisions: AddedDecision[] = [];
 
   // A tie whose leg the graph holds under another tie is that tie.
   const tieIdOf = new Map<string, string>();
@@ -97,6 +113,32 @@ export function reconcileMatches(
     const existing = existingTies.get(id);
     if (existing && !ownedBy(existing.sources)) {
       corroborations.push({ label: "Tie", id, sources: tie.sources });
+      const held = existing.recordedDecision ?? null;
+      if (tie.recordedDecision && held === null) {
+        addedDecisions.push({
+          tie: id,
+          recordedDecision: tie.recordedDecision,
+          recordedWinner: tie.recordedWinner ?? null,
+          recordedDecisionNote: tie.recordedDecisionNote ?? null,
+        });
+      } else if (tie.recordedDecision && held !== null && held !== tie.recordedDecision) {
+        conflicts.push({
+          id: `conflict:${id.replace(/^tie:/, "")}/recordedDecision/${batchSource}`,
+          kind: "DISAGREEMENT",
+          topic: `The recorded decision of tie ${id}: sources disagree`,
+          subject: id,
+          field: "recordedDecision",
+          resolvedValue: held,
+          resolution:
+            `The graph keeps the decision it held first (${held}, from ${existing.sources.join(", ")}); ` +
+            `${batchSource} says ${tie.recordedDecision}. Both claims are kept; correct the source that is wrong and re-import.`,
+          sources: existing.sources,
+          claims: [
+            ...existing.sources.map((source) => ({ value: held, accepted: true, sources: [source] })),
+            { value: tie.recordedDecision, accepted: false, note: "disagrees with the decision the graph held first", sources: [batchSource] },
+          ],
+        });
+      }
       return [];
     }
     return [{ ...tie, id }];
@@ -146,5 +188,6 @@ export function reconcileMatches(
     updates,
     conflicts: conflicts.map((conflict) => conflict.id),
     corroborated: corroborations.filter((fact) => fact.label === "Match").length,
+    addedDecisions,
   };
 }

@@ -12,6 +12,7 @@ import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { nameKeysOf } from "../names/normalizeName.ts";
 import { goalIdOf, type SeedFile, type SeedNamedEntity } from "../seeds/seedFormat.ts";
 import { FactWriter, neo4jDate, sourceIdsNamedIn, type FactCounts } from "./FactWriter.ts";
+import type { AddedDecision } from "./reconcileMatches.ts";
 import { writeConflicts } from "./writeConflicts.ts";
 import { writeEntityLinks } from "./writeEntityLinks.ts";
 import { writeMatchEvents } from "./writeMatchEvents.ts";
@@ -345,4 +346,22 @@ export async function writeFacts(
 async function namesById(tx: ManagedTransaction, label: string, ids: string[]): Promise<Map<string, string>> {
   const result = await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN n.id AS id, n.name AS name`, { ids: [...new Set(ids)] });
   return new Map(result.records.map((record) => [record.get("id") as string, record.get("name") as string]));
+}
+
+/**
+ * Writes the recorded decisions a source adds to ties other sources gave without one
+ * (reconcileMatches' `addedDecisions`): the decision, its note and the club it went to. The
+ * source itself is linked to the tie by the batch's corroborations.
+ */
+export async function writeAddedDecisions(tx: ManagedTransaction, decisions: readonly AddedDecision[]): Promise<void> {
+  if (decisions.length === 0) return;
+  await tx.run(
+    `UNWIND $rows AS row
+     MATCH (t:Tie {id: row.tie}) WHERE t.recordedDecision IS NULL
+     SET t.recordedDecision = row.recordedDecision, t.recordedDecisionNote = row.recordedDecisionNote
+     WITH t, row WHERE row.recordedWinner IS NOT NULL
+     MATCH (winner:Club {id: row.recordedWinner})
+     MERGE (t)-[:RECORDED_WINNER]->(winner)`,
+    { rows: decisions },
+  );
 }

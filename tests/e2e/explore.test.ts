@@ -318,8 +318,8 @@ test("on a phone, Schürrle after a fit: every node inside the pane, labels insi
 
 test("a hub in pages: Bayern's 'Show more' draws the next page, and a season filter narrows it", async () => {
   const { page, problems } = await openPage({ width: 1280, height: 800 });
-  await page.goto(`${base}/explore#club%3Abayern-munich`);
-  await waitUntilSelected(page, "club:bayern-munich");
+  await page.goto(`${base}/explore#club%3Ager-bayern-munchen`);
+  await waitUntilSelected(page, "club:ger-bayern-munchen");
   await waitForGraph(page, 2);
   const header = () => page.locator("#details h3").filter({ hasText: "Connected to" }).textContent();
   const drawnOf = async () => Number(/\((\d+) drawn of (\d+)\)/.exec((await header()) ?? "")?.[1]);
@@ -341,7 +341,7 @@ test("a hub in pages: Bayern's 'Show more' draws the next page, and a season fil
   await page.selectOption('.paging select[name="season"]', "2012-13");
   await page.getByRole("button", { name: "Filter" }).click();
   await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
-  const expected = await client.neighbourhood({ id: "club:bayern-munich", depth: 1, limit: 31, kinds: ["Match"], season: "2012-13" });
+  const expected = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 31, kinds: ["Match"], season: "2012-13" });
   const added = (await drawnNodes(page)).filter((node) => !known.has(node.id));
   for (const node of added) expect(expected.nodes.map((candidate) => candidate.id)).toContain(node.id);
   for (const node of expected.nodes.slice(1)) expect(node.details).toContain("2012-13");
