@@ -144,9 +144,9 @@ describe("recorded decisions", () => {
     expect(tie.recordedDecision).toBe("REPLAY_ORDERED");
     expect(tie.outcome).toMatchObject({
       status: "DECIDED",
-      winner: { name: "Leeds United" },
+      winner: { name: "Leeds United FC" },
       decidedBy: "REPLAY",
-      explanation: expect.stringMatching(/^A replay was ordered \(VfB Stuttgart fielded a fourth foreign player .*\); Leeds United win it 2-1/),
+      explanation: expect.stringMatching(/^A replay was ordered \(VfB Stuttgart fielded a fourth foreign player .*\); Leeds United FC win it 2-1/),
     });
   });
 });
