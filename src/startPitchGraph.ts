@@ -11,6 +11,7 @@ import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema
 import { loadOpenfootball, type OpenfootballLoadResult, type OpenfootballSelection } from "./defaultGraph/loadOpenfootball.ts";
 import { loadClubRegister, type RegisterLoadResult } from "./identity/register/loadClubRegister.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
+import { assertPortFree } from "./server/assertPortFree.ts";
 import { startServer, type RunningServer } from "./server/startServer.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
@@ -58,6 +59,7 @@ export interface PitchGraph {
 }
 
 export async function startPitchGraph(config: Config, log: (line: string) => void = () => {}): Promise<PitchGraph> {
+  await assertPortFree(config.host, config.port);
   const phases: PitchGraph["phases"] = [];
   const timed: Timed = async (phase, work) => {
     const started = performance.now();

@@ -191,4 +191,24 @@ describe("the default graph's openfootball files", () => {
     const result = await loadOpenfootball(graph.database, (file) => file === "2025-26/cl.txt");
     expect(result).toMatchObject({ loaded: [], unchanged: ["2025-26/cl.txt"] });
   });
+
+  test("a source that writes a match's clubs the other way round (a final at a neutral ground) gives the same match, and its recorded winner is kept", async () => {
+    // The seeds have Dortmund 2-0 Atalanta on 17 Feb 2026; this file writes Atalanta first, 0-2.
+    const file = await fileWith("results-test-reversed.json", [JSON.stringify({
+      ties: [{
+        id: "reversed-2025-26-bvb-ata", competition: "Champions League", season: "2025-26", round: "Knockout phase play-offs", winner: "Atalanta",
+        legs: [
+          { date: "2026-02-17", home: "Atalanta", away: "Borussia Dortmund", h90: 0, a90: 2 },
+          { date: "2026-02-25", home: "Borussia Dortmund", away: "Atalanta", h90: 1, a90: 4 },
+        ],
+      }],
+    })]);
+    const summary = await importFile(graph.database, file, { seedsDir: seedsDir() });
+    expect(summary).toMatchObject({ corroborated: 2, conflicts: [] });
+    const [row] = await graph.database.read<{ ties: number; winner: string | null }>(
+      `MATCH (t:Tie {id: "tie:uefa-champions-league-2025-26-knockout-phase-play-offs-borussia-dortmund-atalanta"})
+       RETURN count { (:Tie {id: "tie:reversed-2025-26-bvb-ata"}) } AS ties, t.sourceWinnerName AS winner`,
+    );
+    expect(row).toEqual({ ties: 0, winner: "Atalanta" });
+  });
 });

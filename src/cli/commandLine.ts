@@ -81,7 +81,9 @@ export function handleHelpAndVersion(argv: string[], command: CommandDescription
 /** One line for a failure: the message's first line, prefixed with the command. */
 export function oneLineError(prefix: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `${prefix}: ${message.split("\n")[0]}`;
+  // Multi-line messages (an import's list of problems) are folded onto the one line, not cut.
+  const folded = message.split("\n").map((line) => line.trim()).filter(Boolean).join(" ");
+  return `${prefix}: ${folded.length > 2000 ? `${folded.slice(0, 2000)}...` : folded}`;
 }
 
 /**

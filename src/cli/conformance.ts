@@ -8,6 +8,7 @@
  * known one no longer disagrees), so CI notices a regression.
  */
 import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { graphql } from "graphql";
 import { projectRoot } from "../config.ts";
@@ -95,6 +96,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
+  // Before the database starts: a wrong path should cost a second, not a Neo4j start.
+  if (!existsSync(file)) {
+    console.error(`conformance failed: ${file}: file not found`);
+    return 1;
+  }
 
   const forCommand = await openDatabaseForCommand("conformance");
   if (!forCommand) return 1;

@@ -237,7 +237,9 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
         mention.at,
         `ambiguous:${mention.name}:${country}`,
         `the club name "${mention.name}" is ambiguous (rule ${rule}): it matches ${found.length} clubs: ${listed}. ` +
-          `Give the country ("${mention.name} (POR)"), a register id on the record, or an entry in an alias file.`,
+          `Say which: an alias file entry ({"clubAliases": [{"name": "${mention.name}", "club": "${found[0]!.club.id}"}]}, docs/identity.md)` +
+          (found[0]!.club.country ? `, or in a Football.TXT file the country ("${mention.name} (${found[0]!.club.country})")` : "") +
+          ".",
       );
     }
     return options.onlyKnown ? unresolvedClubId : createClub(mention, country);

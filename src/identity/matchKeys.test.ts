@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildExonymTable, noExonyms } from "./exonyms.ts";
-import { clubMatchKeysOf, matchKeyOf, nameRules, type NameRule } from "./matchKeys.ts";
+import { clubMatchKeysOf, matchKeyOf, mentionKeysOf, nameRules, type NameRule } from "./matchKeys.ts";
 
 const exonyms = buildExonymTable([], [["München", "Munich"], ["Kyiv", "Kiev"]]);
 
@@ -61,5 +61,17 @@ describe("exonyms from register aliases", () => {
   ])("%s", (_why, names, city, group) => {
     const table = buildExonymTable([{ names, city }], []);
     expect(table.groups().flat()).toEqual(group);
+  });
+});
+
+describe("initials: typed in any case, recorded only in capitals", () => {
+  test.each([
+    ["a person types \"psg\" into search", "psg", "typed", "psg"],
+    ["a person types \"Psg\"", "Psg", "typed", "psg"],
+    ["a file records \"PSG\"", "PSG", "recorded", "psg"],
+    ["a file records \"Psg\": a name, not initials", "Psg", "recorded", ""],
+    ["a typed long word is no initials", "bayern", "typed", ""],
+  ] as const)("%s", (_case, name, origin, initials) => {
+    expect(mentionKeysOf(name, noExonyms, origin).INITIALS).toBe(initials);
   });
 });

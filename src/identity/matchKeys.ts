@@ -58,7 +58,16 @@ function transliterate(key: string): string {
  * The keys of a mentioned `name` under every rule. Each rule from SPELLING to EXONYM builds on the
  * one before it; under CITY a mention is read as under EXONYM (the city is on the club's side).
  */
-export function mentionKeysOf(name: string, exonyms: ExonymTable): Record<NameRule, string> {
+export function mentionKeysOf(
+  name: string,
+  exonyms: ExonymTable,
+  /**
+   * "typed": a name a person typed into `search` or `tie`, where "psg" is as likely as "PSG".
+   * "recorded" (imports): only a word in capitals counts as initials, so a short name is never
+   * merged with a club by its initials.
+   */
+  origin: "typed" | "recorded" = "recorded",
+): Record<NameRule, string> {
   const spelling = normalizeName(name);
   const transliterated = transliterate(spelling);
   const words = transliterated.split(" ");
@@ -77,7 +86,7 @@ export function mentionKeysOf(name: string, exonyms: ExonymTable): Record<NameRu
     CLUB_FORM: clubForm,
     EXONYM: exonym,
     CITY: exonym,
-    INITIALS: /^\p{Lu}{2,5}$/u.test(trimmed) ? trimmed.toLowerCase() : "",
+    INITIALS: (origin === "typed" ? /^\p{L}{2,5}$/u : /^\p{Lu}{2,5}$/u).test(trimmed) ? trimmed.toLowerCase() : "",
   };
 }
 

@@ -75,7 +75,14 @@ export async function readExistingMatches(
     }));
     for (const row of rows) {
       const found = withId.get(row.id) ?? (row.date && row.season ? withKey.get(keyOf(row.season, row.date, row.home, row.away)) : undefined);
-      if (found) matches.set(row.id, { id: found.id, tie: found.tie, sources: found.sources, values: found.values });
+      if (found) {
+        matches.set(row.id, { id: found.id, tie: found.tie, sources: found.sources, values: found.values });
+        continue;
+      }
+      // A final at a neutral ground: sources differ on which club they write first. The same
+      // date and clubs the other way round is the same match, its scores read from the batch's side.
+      const reversed = row.date && row.season ? withKey.get(keyOf(row.season, row.date, row.away, row.home)) : undefined;
+      if (reversed) matches.set(row.id, { id: reversed.id, tie: reversed.tie, sources: reversed.sources, values: reversedSides(reversed.values) });
     }
   }
   const tieIds = [...new Set([...(facts.ties ?? []).map((tie) => tie.id), ...[...matches.values()].flatMap((match) => (match.tie ? [match.tie] : []))])];
@@ -88,4 +95,10 @@ export async function readExistingMatches(
     for (const record of result.records) ties.set(record.get("id"), { id: record.get("id"), sources: record.get("sources"), recordedDecision: record.get("recordedDecision") ?? null });
   }
   return { matches, ties };
+}
+
+/** Compared values with home and away swapped: scores "2-1" read as "1-2". */
+function reversedSides(values: Record<string, string>): Record<string, string> {
+  const pairs = new Set(["score", "scoreAfterExtraTime", "penalties"]);
+  return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, pairs.has(field) ? value.split("-").reverse().join("-") : value]));
 }

@@ -29,14 +29,16 @@ export interface ExistingTie {
 }
 
 /**
- * A recorded decision another source gives for a tie the graph holds without one: written onto
- * that tie (the source is linked to it as a corroboration), never dropped.
+ * What another source says of a tie the graph holds, where the tie has nothing yet: its recorded
+ * decision, and the winner it records (kept to compare with the computed outcome, as conformance
+ * does). Written onto that tie (the source is linked to it as a corroboration), never dropped.
  */
 export interface AddedDecision {
   tie: string;
-  recordedDecision: string;
+  recordedDecision: string | null;
   recordedWinner: string | null;
   recordedDecisionNote: string | null;
+  sourceWinnerName: string | null;
 }
 
 /** A fact the graph already holds from other sources, which the batch's source also reports. */
@@ -114,14 +116,17 @@ export function reconcileMatches(
     if (existing && !ownedBy(existing.sources)) {
       corroborations.push({ label: "Tie", id, sources: tie.sources });
       const held = existing.recordedDecision ?? null;
-      if (tie.recordedDecision && held === null) {
+      const addsDecision = Boolean(tie.recordedDecision) && held === null;
+      if (addsDecision || tie.sourceWinnerName) {
         addedDecisions.push({
           tie: id,
-          recordedDecision: tie.recordedDecision,
-          recordedWinner: tie.recordedWinner ?? null,
-          recordedDecisionNote: tie.recordedDecisionNote ?? null,
+          recordedDecision: addsDecision ? tie.recordedDecision! : null,
+          recordedWinner: addsDecision ? tie.recordedWinner ?? null : null,
+          recordedDecisionNote: addsDecision ? tie.recordedDecisionNote ?? null : null,
+          sourceWinnerName: tie.sourceWinnerName ?? null,
         });
-      } else if (tie.recordedDecision && held !== null && held !== tie.recordedDecision) {
+      }
+      if (!addsDecision && tie.recordedDecision && held !== null && held !== tie.recordedDecision) {
         conflicts.push({
           id: `conflict:${id.replace(/^tie:/, "")}/recordedDecision/${batchSource}`,
           kind: "DISAGREEMENT",

@@ -349,15 +349,18 @@ async function namesById(tx: ManagedTransaction, label: string, ids: string[]): 
 }
 
 /**
- * Writes the recorded decisions a source adds to ties other sources gave without one
- * (reconcileMatches' `addedDecisions`): the decision, its note and the club it went to. The
- * source itself is linked to the tie by the batch's corroborations.
+ * Writes what a source adds to ties other sources gave (reconcileMatches' `addedDecisions`): the
+ * winner it records, where the tie has none yet, and a recorded decision (with its note and the
+ * club it went to) where the tie has none. The source itself is linked to the tie by the batch's
+ * corroborations.
  */
 export async function writeAddedDecisions(tx: ManagedTransaction, decisions: readonly AddedDecision[]): Promise<void> {
   if (decisions.length === 0) return;
   await tx.run(
     `UNWIND $rows AS row
-     MATCH (t:Tie {id: row.tie}) WHERE t.recordedDecision IS NULL
+     MATCH (t:Tie {id: row.tie})
+     SET t.sourceWinnerName = coalesce(t.sourceWinnerName, row.sourceWinnerName)
+     WITH t, row WHERE row.recordedDecision IS NOT NULL AND t.recordedDecision IS NULL
      SET t.recordedDecision = row.recordedDecision, t.recordedDecisionNote = row.recordedDecisionNote
      WITH t, row WHERE row.recordedWinner IS NOT NULL
      MATCH (winner:Club {id: row.recordedWinner})

@@ -91,7 +91,7 @@ export function classifyError(error: unknown, requestId: string): ClassifiedErro
   if (error instanceof GraphQLError) {
     const code = typeof error.extensions.code === "string" ? error.extensions.code : undefined;
     if (code === "GRAPHQL_PARSE_FAILED" && isTokenLimitError(error.message)) {
-      return { code: "QUERY_TOO_COMPLEX", message: `Query token limit of ${queryLimits.maxTokens} exceeded (maxTokens)`, hidden: false };
+      return { code: "QUERY_TOO_COMPLEX", message: `Query token limit of ${queryLimits.maxTokens} exceeded (maxTokens): found more than ${queryLimits.maxTokens} tokens (the parser stops counting at the limit)`, hidden: false };
     }
     if (code && writtenForClients.has(code)) return { code, message: error.message, hidden: false };
     // graphql-js's own errors (validation, variable coercion) have no original error.

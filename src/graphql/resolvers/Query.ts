@@ -87,7 +87,7 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
 
 /** The club resolver's keys of a typed name under every name rule, tagged: "EXONYM:dynamo kiev". */
 function taggedKeysOf(name: string): string[] {
-  const keys = mentionKeysOf(name, defaultClubRegister().exonyms);
+  const keys = mentionKeysOf(name, defaultClubRegister().exonyms, "typed");
   return nameRules.filter((rule) => keys[rule]).map((rule) => `${rule}:${keys[rule]}`);
 }
 
