@@ -18,10 +18,10 @@ const cheapQuery = `{ competitions(limit: 1) { id name } }`;
 const abusive: Record<string, string> = {
   crash: `{ ${["a", "b", "c"].map((alias) => `${alias}: ${nestedMatches(4, 100)}`).join(" ")} }`,
   nestedFilter: nestedFilter(4),
-  aliases2500: aliasesOfNeighbourhood(2500, { id: "club:bayern-munich" }),
+  aliases2500: aliasesOfNeighbourhood(2500, { id: "club:ger-bayern-munchen" }),
   deep20: `{ ${nestedMatches(10, 100)} }`,
   heaviestAllowedLists: `{ clubs(limit: 100) { homeMatches(limit: 100) { id date homeScore awayScore homeScoreAfterExtraTime awayScoreAfterExtraTime attendance played awayClub { name } } } }`,
-  allowedAliasesOfNeighbourhood: aliasesOfNeighbourhood(15, { id: "club:bayern-munich", depth: 2, selection: "truncated nodes { id }" }),
+  allowedAliasesOfNeighbourhood: aliasesOfNeighbourhood(15, { id: "club:ger-bayern-munchen", depth: 2, selection: "truncated nodes { id }" }),
   allowedNestedFilter: nestedFilter(2),
 };
 
