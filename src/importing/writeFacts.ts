@@ -172,13 +172,16 @@ export async function writeFacts(
       `UNWIND $rows AS row
        MATCH (st:Stage {id: row.stage}), (c:Competition {id: row.competitionId})
        MERGE (t:Tie {id: row.id})
+       // A recorded winner or decision that this batch does not state is kept: another source may
+       // have added it to the tie (writeAddedDecisions), and reloading this batch must not erase it.
        SET t.season = row.season, t.stage = row.stageName, t.ruleSetId = row.ruleSetId,
-           t.recordedDecision = row.recordedDecision, t.recordedDecisionNote = row.recordedDecisionNote,
-           t.sourceWinnerName = row.sourceWinnerName
+           t.recordedDecision = coalesce(row.recordedDecision, t.recordedDecision),
+           t.recordedDecisionNote = coalesce(row.recordedDecisionNote, t.recordedDecisionNote),
+           t.sourceWinnerName = coalesce(row.sourceWinnerName, t.sourceWinnerName)
        WITH t, st, c, row
        OPTIONAL MATCH (t)-[old:IN_STAGE|IN_COMPETITION|RECORDED_WINNER]->(target)
        WHERE NOT ((type(old) = "IN_STAGE" AND target = st) OR (type(old) = "IN_COMPETITION" AND target = c)
-                  OR (type(old) = "RECORDED_WINNER" AND target.id = row.recordedWinner))
+                  OR (type(old) = "RECORDED_WINNER" AND (row.recordedWinner IS NULL OR target.id = row.recordedWinner)))
        DELETE old
        WITH DISTINCT t, st, c, row
        MERGE (t)-[:IN_STAGE]->(st)
