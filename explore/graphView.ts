@@ -130,11 +130,21 @@ export class GraphView {
     });
     this.cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
     // Labels follow the view: chosen again once a zoom or pan has settled.
-    let pending = 0;
     this.cy.on("viewport", () => {
-      cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(() => this.updateLabels());
+      cancelAnimationFrame(this.labelFrame);
+      this.labelFrame = requestAnimationFrame(() => {
+        this.labelFrame = 0;
+        this.updateLabels();
+      });
     });
+  }
+
+  /** The frame that will choose the labels again after a zoom or pan; 0 when none is due. */
+  private labelFrame = 0;
+
+  /** True when the labels drawn are the ones chosen for the current view (none is due). */
+  get labelsSettled(): boolean {
+    return this.labelFrame === 0;
   }
 
   private centerId: string | null = null;

@@ -487,8 +487,8 @@ byId("legend").replaceChildren(
   drawnNodes: () => graph.drawnNodes(),
   drawnEdges: () => graph.drawnEdges(),
   selected: () => selected,
-  /** True while nothing is loading and the last selection has been drawn. */
-  idle: () => busy === 0,
+  /** True while nothing is loading, the last selection has been drawn and its labels chosen for the view. */
+  idle: () => busy === 0 && graph.labelsSettled,
 };
 
 const initial = decodeURIComponent(location.hash.slice(1));
