@@ -35,8 +35,11 @@ function storageScript(version: string): string {
   const keys = ${JSON.stringify(editorStorageKeys)};
   const forget = () => keys.forEach((key) => localStorage.removeItem(key));
   try {
-    if (localStorage.getItem(${JSON.stringify(examplesVersionKey)}) !== ${JSON.stringify(version)}) {
+    // A reset is done here, at the next load, before GraphiQL reads its storage: the old page
+    // may still write its tabs while it unloads, after the button cleared them.
+    if (localStorage.getItem(${JSON.stringify(examplesVersionKey)}) !== ${JSON.stringify(version)} || sessionStorage.getItem("pitchgraph:reset-examples")) {
       forget();
+      sessionStorage.removeItem("pitchgraph:reset-examples");
       localStorage.setItem(${JSON.stringify(examplesVersionKey)}, ${JSON.stringify(version)});
     }
   } catch {}
@@ -46,7 +49,7 @@ function storageScript(version: string): string {
     button.type = "button";
     button.textContent = "Reset examples";
     button.title = "Close every tab and reopen the shipped examples (your edits in them are lost)";
-    button.addEventListener("click", () => { forget(); location.reload(); });
+    button.addEventListener("click", () => { forget(); sessionStorage.setItem("pitchgraph:reset-examples", "1"); location.reload(); });
     document.body.append(button);
   });
 })();`;
