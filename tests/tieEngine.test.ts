@@ -100,7 +100,8 @@ describe("what if: the same tie under another rule set", () => {
   test("a club given by part of its name is found when no name or alias matches exactly", async () => {
     // Not "madrid": with the default graph's 2021-22 season loaded, City also met Atlético Madrid (ambiguous, rightly).
     const { tie } = await graph.query(`{ tie(competition: "Champions League", season: "2021-22", club: "City", opponent: "real") { id } }`);
-    expect(tie.id).toBe("tie:whatif-ucl-2021-22-semifinal-mancity-realmadrid");
+    // The fixture's tie, or the default graph's copy of it when that was loaded first (one tie either way).
+    expect(tie.id).toMatch(/^tie:(whatif-ucl-2021-22-semifinal-mancity-realmadrid|uefa-champions-league-2021-22-semi-finals-eng-manchester-city-fc-real-madrid)$/);
   });
 
   test("an unknown rule set is an error naming the known ones", async () => {
