@@ -86,7 +86,8 @@ function buckets(): { competition: string; season: string; year: number; legsOf:
   const found = [];
   for (const competition of COMPETITIONS) {
     for (let year = 1955; year <= lastSeason; year += 1) {
-      const season = seasonLabel(year);
+      // Calendar-year competitions (the Libertadores) label a season by its year alone.
+      const season = competition.seasons === "calendarYear" ? String(year) : seasonLabel(year);
       const legsOf = new Map<string, 1 | 2>();
       try {
         for (const round of roundNames) legsOf.set(round, findRuleSet(competition.name, season, round).format.kind === "twoLegs" ? 2 : 1);

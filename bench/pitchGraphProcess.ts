@@ -3,6 +3,8 @@
  * process on a bench store and bench ports, never on a developer's .data/; and reads the
  * resident memory of it and of its Neo4j JVM. Linux only (/proc).
  */
+import neo4j, { type Driver } from "neo4j-driver";
+import { BOLT_PASSWORD_FILE_NAME, BOLT_USER } from "../src/database/embeddedNeo4j.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +37,8 @@ export interface RunningPitchGraph {
   process: ChildProcess;
   graphqlUrl: string;
   boltUri: string;
+  /** The embedded Neo4j's Bolt login (the store's bolt-password file). */
+  boltAuth: { user: string; password: string };
   /** From spawning `src/main.ts` to the README query's first correct answer. */
   secondsToFirstAnswer: number;
   /** From spawning to the "Ready" line. */
@@ -92,6 +96,7 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
           process: child,
           graphqlUrl,
           boltUri: instance.uri,
+          boltAuth: boltAuthOf(store.dataDir),
           secondsToFirstAnswer,
           secondsToReady: ((readyAt ?? performance.now()) - started) / 1000,
           log,
@@ -106,6 +111,16 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
 }
 
 /** The embedded Neo4j's instance file (src/database/embeddedNeo4j.ts writes it while it runs). */
+/** The Bolt login of the embedded Neo4j serving `dataDir` (docs/decisions/010-database-outage-and-bolt-auth.md). */
+export function boltAuthOf(dataDir: string): { user: string; password: string } {
+  return { user: BOLT_USER, password: readFileSync(path.join(dataDir, BOLT_PASSWORD_FILE_NAME), "utf8").trim() };
+}
+
+/** A driver logged in to a bench PitchGraph's Neo4j. */
+export function benchDriver(app: Pick<RunningPitchGraph, "boltUri" | "boltAuth">): Driver {
+  return neo4j.driver(app.boltUri, neo4j.auth.basic(app.boltAuth.user, app.boltAuth.password), { disableLosslessIntegers: true });
+}
+
 export function embeddedInstance(dataDir: string): { uri: string; pid: number } {
   const record = JSON.parse(readFileSync(path.join(dataDir, "embedded-neo4j.json"), "utf8")) as { boltUri: string; pid: number };
   return { uri: record.boltUri, pid: record.pid };

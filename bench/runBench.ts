@@ -25,7 +25,7 @@ import { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { countingDriver, type QueryCounter } from "../tests/support/countingDriver.ts";
-import { loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
+import { benchDriver, loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
 import { summariseCpuProfiles } from "./summariseCpuProfile.ts";
 
 const { values: options } = parseArgs({
@@ -57,10 +57,10 @@ const say = (line: string) => console.log(`[bench] ${line}`);
 
 // --- the servers -----------------------------------------------------------------------------
 
-async function startRawServerProcess(boltUri: string, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startRawServerProcess(app: RunningPitchGraph, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "rawServer.ts")], {
     cwd: projectRoot,
-    env: { ...process.env, BENCH_BOLT_URI: boltUri, BENCH_RAW_PORT: String(port) },
+    env: { ...process.env, BENCH_BOLT_URI: app.boltUri, BENCH_BOLT_USER: app.boltAuth.user, BENCH_BOLT_PASSWORD: app.boltAuth.password, BENCH_RAW_PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -136,8 +136,8 @@ interface TieNames {
 }
 
 /** Up to `count` distinct ties of the graph, named as a user would name them. */
-async function someTies(boltUri: string, count: number): Promise<TieNames[]> {
-  const driver = neo4j.driver(boltUri, undefined, { disableLosslessIntegers: true });
+async function someTies(app: RunningPitchGraph, count: number): Promise<TieNames[]> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       `MATCH (t:Tie)-[:IN_COMPETITION]->(c:Competition)
@@ -182,8 +182,8 @@ async function timeSequential(times: number, work: () => Promise<unknown>): Prom
 
 // --- the run ---------------------------------------------------------------------------------------
 
-async function graphSize(boltUri: string): Promise<{ nodes: number; relationships: number; ties: number }> {
-  const driver = neo4j.driver(boltUri, undefined, { disableLosslessIntegers: true });
+async function graphSize(app: RunningPitchGraph): Promise<{ nodes: number; relationships: number; ties: number }> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
@@ -223,10 +223,10 @@ async function main(): Promise<void> {
     app = await startPitchGraphProcess(store);
     figures.warmStart = { secondsToFirstAnswer: app.secondsToFirstAnswer, secondsToReadyLine: app.secondsToReady };
     const jvmPid = embeddedInstance(dataDir).pid;
-    figures.graph = await graphSize(app.boltUri);
+    figures.graph = await graphSize(app);
     say(`graph: ${JSON.stringify(figures.graph)}`);
 
-    raw = await startRawServerProcess(app.boltUri, httpPort + 1);
+    raw = await startRawServerProcess(app, httpPort + 1);
     const readmeVariables = new URLSearchParams({ competition: "Europa League", season: "2017-18", club: "Dortmund", opponent: "Atalanta" });
     const graphqlAnswer = await postGraphQL(app.graphqlUrl, readmeTieQuery);
     const rawAnswer = await (await fetch(`${raw.url}/tie?${readmeVariables}`)).json();
@@ -292,10 +292,10 @@ async function main(): Promise<void> {
 
     say("aliased tie lookups ...");
     const counter: QueryCounter = { count: 0, cypher: [] };
-    const counted = new Database({ uri: app.boltUri, description: "bench counting driver", wrapDriver: (driver) => countingDriver(driver, counter) });
+    const counted = new Database({ uri: app.boltUri, ...app.boltAuth, description: "bench counting driver", wrapDriver: (driver) => countingDriver(driver, counter) });
     try {
       const schema = await createSchema(counted);
-      const ties = await someTies(app.boltUri, 100);
+      const ties = await someTies(app, 100);
       // The first request also asks the database for its version (@neo4j/graphql): not counted.
       await statementsFor(schema, counted, counter, aliasedTieQuery(ties, 1));
       const statements: Record<string, number> = {};
