@@ -28,8 +28,12 @@ const towns = [
   "Vigo", "Vilnius", "Wroclaw", "Zilina",
 ];
 const clubKinds = ["FC", "Sporting", "Dynamo", "Racing", "Athletic", "Union", "Olympic", "Spartak", "Rapid", "Vitoria"];
-/** Clubs named "<kind> <town>": 1,000 distinct names, none of them a club of the seed graph. */
-const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}`));
+/**
+ * Clubs named "<kind> <town> Synthetic": 1,000 distinct names. The last word keeps every name
+ * apart from the register's real clubs under all name rules ("FC Bastia" would be "Bastia" under
+ * CLUB_FORM, which two real clubs answer to, and the import refuses it as ambiguous).
+ */
+const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town} Synthetic`));
 
 /** Round names as UEFA's records spell them, earliest first (normalizeRound knows them all). */
 const roundNames = [

@@ -53,8 +53,11 @@ export async function postGraphQL(url: string, query: string, variables: Record<
   return (await response.json()) as { data?: any; errors?: { message: string }[] };
 }
 
-/** Starts src/main.ts; resolves when the README query answers "win 4-3". `nodeFlags` e.g. ["--cpu-prof"]. */
-export async function startPitchGraphProcess(store: BenchStore, nodeFlags: string[] = []): Promise<RunningPitchGraph> {
+/**
+ * Starts src/main.ts; resolves when the README query answers "win 4-3". `nodeFlags` e.g.
+ * ["--cpu-prof"]; `env` adds settings (PITCHGRAPH_RESPONSE_CACHE_SECONDS).
+ */
+export async function startPitchGraphProcess(store: BenchStore, nodeFlags: string[] = [], env: Record<string, string> = {}): Promise<RunningPitchGraph> {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join("src", "main.ts")], {
     cwd: projectRoot,
@@ -65,6 +68,7 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
       PITCHGRAPH_BOLT_PORT: String(store.boltPort),
       PORT: String(store.httpPort),
       HOST: "127.0.0.1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -311,6 +311,33 @@ async function main(): Promise<void> {
       await counted.close();
     }
 
+    // The response cache (src/server/responseCache.ts, off by default) measured on its own: the same
+    // tie load on a server started with PITCHGRAPH_RESPONSE_CACHE_SECONDS, rounds alternating with raw.
+    say("README tie query with the response cache ...");
+    await app.stop();
+    app = await startPitchGraphProcess(store, [], { PITCHGRAPH_RESPONSE_CACHE_SECONDS: "60" });
+    const cachedTie: Target = { ...targets.graphqlTie!, name: "GraphQL tie, response cache", url: app.graphqlUrl };
+    await load(cachedTie, Number(options.warmup));
+    const cachedRuns: LoadResult[] = [];
+    const cachedRatios: number[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      const pair = round % 2 ? [cachedTie, targets.rawTie!] : [targets.rawTie!, cachedTie];
+      const [first, second] = [await load(pair[0]!, seconds), await load(pair[1]!, seconds)];
+      const [cached, rawRun] = round % 2 ? [first, second] : [second, first];
+      cachedRuns.push(cached);
+      cachedRatios.push(cached.requestsPerSecond / rawRun.requestsPerSecond);
+    }
+    figures.responseCache = {
+      requestsPerSecond: median(cachedRuns.map((r) => r.requestsPerSecond)),
+      p50: median(cachedRuns.map((r) => r.p50)),
+      p99: median(cachedRuns.map((r) => r.p99)),
+      errors: cachedRuns.reduce((sum, r) => sum + r.errors, 0),
+      ratio: median(cachedRatios),
+      ratioRounds: cachedRatios,
+    };
+    await app.stop();
+    app = await startPitchGraphProcess(store);
+
     say("connection and neighbourhood ...");
     const graphOperations = readFileSync(path.join(projectRoot, "operations", "graph.graphql"), "utf8");
     const explore = async (operationName: string, variables: Record<string, unknown>) => {
@@ -358,6 +385,7 @@ interface Figures {
   ratios: { tie: number; clubs: number; tieRounds: number[]; clubsRounds: number[] };
   aliasedTies: { distinctTies: number; statements: Record<string, number>; millisecondsFor100: number };
   explore: { connectionP50: number; neighbourhoodP50: number };
+  responseCache: { requestsPerSecond: number; p50: number; p99: number; errors: number; ratio: number; ratioRounds: number[] };
   profile?: ReturnType<typeof summariseCpuProfiles> & { requests: number };
 }
 
@@ -378,6 +406,8 @@ function formatFigures(f: Figures): string {
     row("clubs(limit: 10)", "graphqlClubs", "rawClubs", f.ratios.clubs),
     `  per-round ratios: tie ${f.ratios.tieRounds.map((r) => n(r, 2)).join(", ")}; clubs ${f.ratios.clubsRounds.map((r) => n(r, 2)).join(", ")}; same answer as GraphQL: ${f.sameAnswer ? "yes" : "NO"}`,
     `  errors or non-2xx: ${Object.entries(t).map(([name, r]) => `${name} ${r.errors}`).join(", ")}`,
+    `${"README tie, response cache".padEnd(28)} ${n(f.responseCache.requestsPerSecond).padStart(7)} req/s  p50 ${n(f.responseCache.p50).padStart(4)} ms  p99 ${n(f.responseCache.p99).padStart(4)} ms` +
+      ` | (raw as above, rounds of its own)${"".padEnd(10)} | ${n(f.responseCache.ratio, 2)}x (${f.responseCache.ratioRounds.map((r) => n(r, 2)).join(", ")}); errors ${f.responseCache.errors}`,
     "",
     `aliased tie(...) lookups (${f.aliasedTies.distinctTies} distinct ties): statements for 1 / 10 / 100 aliases: ${f.aliasedTies.statements[1]} / ${f.aliasedTies.statements[10]} / ${f.aliasedTies.statements[100]}; 100 aliases answer in ${n(f.aliasedTies.millisecondsFor100)} ms (median of 5)`,
     `connection p50 ${n(f.explore.connectionP50, 1)} ms, neighbourhood (depth 2) p50 ${n(f.explore.neighbourhoodP50, 1)} ms (20 sequential requests each)`,
