@@ -249,18 +249,30 @@ export function costOf(options: {
  */
 export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void } }> {
   const bounds = readListBounds(typeDefs);
+  const estimates = new WeakMap<DocumentNode, Map<string, { cost: number; heavy: boolean }>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          let cost: number;
-          try {
-            cost = costOf({ schema, document, bounds, variables: request.variables, operationName, onHeavy: () => contextValue.requestScope?.markHeavy() });
-          } catch (error) {
-            if (error instanceof GraphQLError && error.extensions.code) throw error;
-            // Variables that do not fit their types: graphql-js reports those itself, in its words.
-            return;
+          // Apollo hands the same parsed document to every request with the same text (its
+          // document store): the estimate is kept per document, operation and variables.
+          const key = `${operationName ?? ""}\n${JSON.stringify(request.variables ?? {})}`;
+          let estimated = estimates.get(document)?.get(key);
+          if (!estimated) {
+            let heavy = false;
+            try {
+              estimated = { cost: costOf({ schema, document, bounds, variables: request.variables, operationName, onHeavy: () => (heavy = true) }), heavy };
+            } catch (error) {
+              if (error instanceof GraphQLError && error.extensions.code) throw error;
+              // Variables that do not fit their types: graphql-js reports those itself, in its words.
+              return;
+            }
+            const perDocument = estimates.get(document) ?? new Map<string, { cost: number; heavy: boolean }>();
+            if (perDocument.size < maxEstimatesPerDocument) perDocument.set(key, estimated);
+            estimates.set(document, perDocument);
           }
+          const { cost, heavy } = estimated;
+          if (heavy) contextValue.requestScope?.markHeavy();
           if (cost > queryLimits.maxCost) {
             throw queryTooComplex(
               `Query cost limit of ${queryLimits.maxCost} exceeded, found ${cost}. Ask for fewer or smaller lists (lower \`limit\`s, less nesting)`,
@@ -273,6 +285,9 @@ export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestS
     },
   };
 }
+
+/** Variable sets whose estimate is kept per document: the rest are estimated at every request. */
+const maxEstimatesPerDocument = 100;
 
 /** Graphql-js's parse error at the token limit, reworded with our code. */
 export function isTokenLimitError(message: string): boolean {

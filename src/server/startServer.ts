@@ -18,6 +18,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { readHttpConfig, type HttpConfig } from "../config.ts";
 import type { Database } from "../database/Database.ts";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { createResponseCache } from "./responseCache.ts";
 import { createContext, type PitchGraphContext } from "../graphql/context.ts";
 import { readTypeDefs } from "../graphql/createSchema.ts";
@@ -95,7 +96,9 @@ export async function startServer(options: {
       graphiqlLandingPage(),
       queryCostPlugin(await readTypeDefs()),
       statusFromErrorCodes(requests),
-      ...(responseCache?.plugins ?? []),
+      // Without the response cache, no cache hints: Apollo's cache-control plugin (on by default)
+      // would otherwise hook every field of every request for nothing.
+      ...(responseCache?.plugins ?? [ApolloServerPluginCacheControlDisabled()]),
     ],
   });
   const [exploreAssets] = await Promise.all([buildExploreAssets(), apollo.start()]);
