@@ -114,7 +114,6 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
   throw new Error(`PitchGraph did not answer the README query within 10 minutes:\n${log.slice(-30).join("\n")}`);
 }
 
-/** The embedded Neo4j's instance file (src/database/embeddedNeo4j.ts writes it while it runs). */
 /** The Bolt login of the embedded Neo4j serving `dataDir` (docs/decisions/010-database-outage-and-bolt-auth.md). */
 export function boltAuthOf(dataDir: string): { user: string; password: string } {
   return { user: BOLT_USER, password: readFileSync(path.join(dataDir, BOLT_PASSWORD_FILE_NAME), "utf8").trim() };
@@ -125,6 +124,7 @@ export function benchDriver(app: Pick<RunningPitchGraph, "boltUri" | "boltAuth">
   return neo4j.driver(app.boltUri, neo4j.auth.basic(app.boltAuth.user, app.boltAuth.password), { disableLosslessIntegers: true });
 }
 
+/** The embedded Neo4j's instance file (src/database/embeddedNeo4j.ts writes it while it runs). */
 export function embeddedInstance(dataDir: string): { uri: string; pid: number } {
   const record = JSON.parse(readFileSync(path.join(dataDir, "embedded-neo4j.json"), "utf8")) as { boltUri: string; pid: number };
   return { uri: record.boltUri, pid: record.pid };
