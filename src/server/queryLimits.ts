@@ -225,9 +225,10 @@ export function costOf(options: {
 
 /**
  * Apollo plugin: once the operation and its variables are known (didResolveOperation), refuses
- * it when its cost is over `queryLimits.maxCost`, before any resolver runs.
+ * it when its cost is over `queryLimits.maxCost`, before any resolver runs; a heavy one then
+ * waits for a slot of the server's heavy lane and holds it until it is answered (RequestScope).
  */
-export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void } }> {
+export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void; holdHeavyLane(): Promise<void> } }> {
   const bounds = readListBounds(typeDefs);
   return {
     async requestDidStart() {
@@ -248,6 +249,8 @@ export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestS
               cost,
             );
           }
+          // A heavy request waits here, before any resolver runs, for its slot of the heavy lane.
+          await contextValue.requestScope?.holdHeavyLane();
         },
       };
     },
