@@ -41,7 +41,7 @@ const mib = (value: number) => value.toFixed(0);
 function phasesOf(log: string[]): Record<string, number> {
   const ready = log.find((line) => line.includes("] Ready in"));
   const list = ready ? /: (.*)\. Ctrl-C/.exec(ready)?.[1] ?? "" : "";
-  return Object.fromEntries([...list.matchAll(/([^,]+?) (\d+(?:\.\d+)?) s(?:,|$)/g)].map(([, phase, value]) => [phase!.trim(), Number(value)]));
+  return Object.fromEntries([...list.matchAll(/(.+?) (\d+(?:\.\d+)?) s(?:, |$)/g)].map(([, phase, value]) => [phase!.trim(), Number(value)]));
 }
 
 async function main(): Promise<void> {
