@@ -3,7 +3,6 @@
  * hand-written resolvers (thin adapters to src/ties and the query modules).
  */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import type { GraphQLSchema } from "graphql";
@@ -51,8 +50,9 @@ const validatedEntry = "schema-validated.json";
  * What the library's validation of the type definitions depends on: their text, the library's
  * version, the features and which fields have hand-written resolvers.
  */
-function validationKey(typeDefs: string): string {
-  const version = (createRequire(import.meta.url)("@neo4j/graphql/package.json") as { version: string }).version;
+async function validationKey(typeDefs: string): Promise<string> {
+  // The package's exports do not include its package.json; node_modules holds it.
+  const version = await readFile(path.join(projectRoot, "node_modules", "@neo4j", "graphql", "package.json"), "utf8").catch(() => "unknown");
   const resolved = Object.entries(resolvers).map(([type, fields]) => `${type}.${Object.keys(fields).sort().join(",")}`);
   return sha256(JSON.stringify({ typeDefs, version, schemaFeatures, resolved }));
 }
@@ -65,7 +65,7 @@ function validationKey(typeDefs: string): string {
  */
 export async function createSchema(database: Database | null, options: { validate?: "always" | "when changed" } = {}): Promise<GraphQLSchema> {
   const typeDefs = await readTypeDefs();
-  const key = validationKey(typeDefs);
+  const key = await validationKey(typeDefs);
   const validated = options.validate !== "always" && (await readBuildCache<{ key: string }>(validatedEntry))?.key === key;
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver: database?.driver, features: schemaFeatures, resolvers, validate: !validated });
   const schema = await neoSchema.getSchema();
