@@ -8,7 +8,7 @@
  *   npm run bench:start -- --store /tmp/start-big     an existing store (e.g. filled by npm run bench:import)
  *
  * Options: --starts 5 (warm starts), --load-seconds 10 (README tie query at --connections 10 after
- * the last start, for the RSS under load), --port 4407, --bolt-port 8007, --json FILE.
+ * the last start, for the RSS under load; 0 skips it), --port 4407, --bolt-port 8007, --json FILE.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
         say(
           `warm start ${run}: first answer ${seconds(start.toAnswer)} s, "Ready" ${seconds(start.toReady)} s; idle RSS Node ${mib(start.idleNode)} MiB, JVM ${mib(start.idleJvm)} MiB; load ${loadAverage()}`,
         );
-        if (run === Number(options.starts)) {
+        if (run === Number(options.starts) && Number(options["load-seconds"]) > 0) {
           const peak = { node: 0, jvm: 0 };
           const timer = setInterval(() => {
             peak.node = Math.max(peak.node, rssMiB(app.process.pid) || 0);
@@ -104,13 +104,13 @@ async function main(): Promise<void> {
     };
     figures.loadAverageAtEnd = loadAverage();
     const m = figures.median as { secondsToFirstAnswer: number; secondsToReadyLine: number; phases: Record<string, number>; idleRssMiB: { node: number; jvm: number } };
-    const underLoad = figures.underLoad as { rssMiB: { node: number; jvm: number }; requestsPerSecond: number; errors: number };
+    const underLoad = figures.underLoad as { rssMiB: { node: number; jvm: number }; requestsPerSecond: number; errors: number } | undefined;
     console.log("");
     console.log(`warm start to first answer, median of ${starts.length}: ${seconds(m.secondsToFirstAnswer)} s (${starts.map((start) => seconds(start.toAnswer)).join(", ")})`);
     console.log(`"Ready" line, median: ${seconds(m.secondsToReadyLine)} s (${starts.map((start) => seconds(start.toReady)).join(", ")})`);
     console.log(`phases, median: ${phaseNames.map((phase) => `${phase} ${seconds(m.phases[phase]!)} s`).join(", ")}`);
     console.log(`RSS idle, median: Node ${mib(m.idleRssMiB.node)} MiB, JVM ${mib(m.idleRssMiB.jvm)} MiB`);
-    console.log(
+    if (underLoad) console.log(
       `RSS peak under load (README tie query, ${options.connections} connections, ${options["load-seconds"]} s, ${underLoad.requestsPerSecond.toFixed(0)} req/s, ${underLoad.errors} errors): ` +
         `Node ${mib(underLoad.rssMiB.node)} MiB, JVM ${mib(underLoad.rssMiB.jvm)} MiB`,
     );

@@ -100,8 +100,6 @@ export async function startPitchGraph(config: Config, log: (line: string) => voi
       await server.stop();
       throw error;
     }
-    // The other examples once "Ready" is out; a failure there only means a cold first answer.
-    void warmUp(ownUrl, (index) => index > 0).catch(() => {});
     return {
       opened,
       server,

@@ -3,9 +3,9 @@
  * README's tie first) once through the server's own HTTP front door. A fresh process answers its
  * first query seconds late: the driver opens its connections, Neo4j plans and compiles each
  * Cypher statement, @neo4j/graphql and the JIT of both runtimes see the code paths for the first
- * time. The start pays that for the first example before it says "Ready", so that "Ready" means
- * ready, and warms the others after it, one at a time (each takes about as long as the first:
- * waiting for all would delay "Ready" by several seconds).
+ * time. The start pays that for the first example (the README's tie) before it says "Ready",
+ * so that "Ready" means ready. Only the first: each example costs about as much as the first
+ * again (its own Cypher to plan), and warming them after "Ready" slowed the user's first answer.
  *
  * A query that fails (the graph may lack an example's data, e.g. other seeds) does not fail
  * the start: warming is an optimisation, and the query's own error is logged by the server.
