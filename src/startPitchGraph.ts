@@ -1,9 +1,7 @@
 /**
- * Starts everything the main job needs: the database (external or embedded), the compatibility
- * check, constraints and indexes, the seed graph, then the GraphQL server, which answers the
- * GraphiQL examples once before the start counts as done. While the embedded Neo4j starts (a
- * separate process), this one loads the GraphQL layer and builds the schema: the two cores work
- * side by side (docs/benchmarks.md, "Start").
+ * Starts everything the main job needs, in order: the database (external or embedded), the
+ * compatibility check, constraints and indexes, the seed graph, the GraphQL server, then one
+ * first query (src/server/warmUp.ts), so that "Ready" means the first answer comes at once.
  */
 import type { Config } from "./config.ts";
 import { applyConstraints } from "./database/applyConstraints.ts";
@@ -12,9 +10,11 @@ import { ensureLauncherBuilt } from "./database/embeddedNeo4j.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
 import { loadOpenfootball, type OpenfootballLoadResult, type OpenfootballSelection } from "./defaultGraph/loadOpenfootball.ts";
 import { loadClubRegister, type RegisterLoadResult } from "./identity/register/loadClubRegister.ts";
+import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
 import { assertPortFree } from "./server/assertPortFree.ts";
-import type { RunningServer } from "./server/startServer.ts";
+import { startServer, type RunningServer } from "./server/startServer.ts";
+import { warmUp } from "./server/warmUp.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
 export interface PreparedDatabase extends SeedLoadResult {
@@ -41,9 +41,6 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   const timed = options.timed ?? untimed;
   await timed("checks, constraints and indexes", async () => {
-    // Imported here, not above: the GraphQL layer's modules take seconds to load, and the
-    // app's start loads them while Neo4j starts (startPitchGraph).
-    const { checkDatabaseCompatibility } = await import("./graphql/createSchema.ts");
     await checkDatabaseCompatibility(database);
     await applyConstraints(database);
   });
@@ -74,27 +71,19 @@ export async function startPitchGraph(config: Config, log: (line: string) => voi
   };
   // Built here first only to time it apart from the start (openDatabase finds it up to date).
   if (!config.externalNeo4j) await timed("launcher build (Maven downloads on a first build)", () => ensureLauncherBuilt(log));
-  const opening = timed(config.externalNeo4j ? "connecting to Neo4j" : "Neo4j start (store creation on a first start)", () =>
+  const opened = await timed(config.externalNeo4j ? "connecting to Neo4j" : "Neo4j start (store creation on a first start)", () =>
     openDatabase(config, log, { role: "server" }),
   );
-  // Beside the Neo4j start: the schema needs no database (requests bring their driver, startServer).
-  const schemaBuilt = timed("GraphQL schema (beside the Neo4j start)", async () => {
-    const { createSchema } = await import("./graphql/createSchema.ts");
-    return createSchema(null);
-  });
-  schemaBuilt.catch(() => {}); // reported below, once the database is open (or its own failure is)
-  const opened = await opening;
   try {
     const seeds = await prepareDatabase(opened.database, config.seedsDir, { timed });
-    const schema = await schemaBuilt;
-    const server = await timed("HTTP server", async () => {
-      const { startServer } = await import("./server/startServer.ts");
-      return startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http });
-    });
-    const ownUrl = server.url.replace("//localhost:", "//127.0.0.1:");
-    const { warmUp } = await import("./server/warmUp.ts");
+    // Not built beside the Neo4j start: tried, and on two busy cores the JVM's start slowed by
+    // more than the schema's build time (docs/benchmarks.md, "Start and memory").
+    const schema = await timed("GraphQL schema", () => createSchema(opened.database));
+    const server = await timed("HTTP server", () =>
+      startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http }),
+    );
     try {
-      const warmed = await timed("first query (the README's tie)", () => warmUp(ownUrl, (index) => index === 0));
+      const warmed = await timed("first query (the README's tie)", () => warmUp(server.url.replace("//localhost:", "//127.0.0.1:"), (index) => index === 0));
       if (warmed.failed) log("The first GraphiQL example did not answer at start (see the log above); serving anyway");
     } catch (error) {
       await server.stop();
