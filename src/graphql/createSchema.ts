@@ -52,9 +52,9 @@ const validatedEntry = "schema-validated.json";
  */
 async function validationKey(typeDefs: string): Promise<string> {
   // The package's exports do not include its package.json; node_modules holds it.
-  const version = await readFile(path.join(projectRoot, "node_modules", "@neo4j", "graphql", "package.json"), "utf8").catch(() => "unknown");
+  const library = await readFile(path.join(projectRoot, "node_modules", "@neo4j", "graphql", "package.json"), "utf8").catch(() => "unknown");
   const resolved = Object.entries(resolvers).map(([type, fields]) => `${type}.${Object.keys(fields).sort().join(",")}`);
-  return sha256(JSON.stringify({ typeDefs, version, schemaFeatures, resolved }));
+  return sha256(JSON.stringify({ typeDefs, library, schemaFeatures, resolved }));
 }
 
 /**
