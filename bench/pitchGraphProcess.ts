@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import neo4j from "neo4j-driver";
 import { projectRoot } from "../src/config.ts";
 
 export const readmeTieQuery = `{
@@ -125,4 +126,19 @@ export function rssMiB(pid: number | undefined): number {
 /** The load average over the last minute, as `uptime` prints it. */
 export function loadAverage(): string {
   return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+}
+
+/** Nodes, relationships and ties in the graph on `dataDir` (logs in with the store's Bolt password). */
+export async function graphSize(boltUri: string, dataDir: string): Promise<{ nodes: number; relationships: number; ties: number }> {
+  const password = readFileSync(path.join(dataDir, "bolt-password"), "utf8").trim();
+  const driver = neo4j.driver(boltUri, neo4j.auth.basic("neo4j", password), { disableLosslessIntegers: true });
+  try {
+    const { records } = await driver.executeQuery(
+      `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+       CALL () { MATCH (t:Tie) RETURN count(t) AS ties } RETURN nodes, relationships, ties`,
+    );
+    return records[0]!.toObject() as { nodes: number; relationships: number; ties: number };
+  } finally {
+    await driver.close();
+  }
 }
