@@ -73,8 +73,9 @@ interface GeneratedTie {
   source: string;
 }
 
-function seasonLabel(year: number): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
+/** "2017-18", or "2017" for a competition that counts calendar years (the Copa Libertadores). */
+function seasonLabel(year: number, style: "splitYear" | "calendarYear" | undefined): string {
+  return style === "calendarYear" ? String(year) : `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
 }
 
 function slug(text: string): string {
@@ -86,7 +87,7 @@ function buckets(): { competition: string; season: string; year: number; legsOf:
   const found = [];
   for (const competition of COMPETITIONS) {
     for (let year = 1955; year <= lastSeason; year += 1) {
-      const season = seasonLabel(year);
+      const season = seasonLabel(year, competition.seasons);
       const legsOf = new Map<string, 1 | 2>();
       try {
         for (const round of roundNames) legsOf.set(round, findRuleSet(competition.name, season, round).format.kind === "twoLegs" ? 2 : 1);
