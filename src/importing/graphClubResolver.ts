@@ -9,7 +9,7 @@ import { createClubResolver, describeAt, type NameMatch, type RecordingClubResol
 import { readKnownClubs } from "../identity/readKnownClubs.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { slugify } from "../names/slugify.ts";
-import type { FactCounts } from "./writeFacts.ts";
+import { TAG_CREATED, type FactCounts } from "./FactWriter.ts";
 
 /**
  * The one club resolver over the graph's clubs, with the register's exonyms.
@@ -32,7 +32,13 @@ export async function graphClubResolver(tx: ManagedTransaction, extraAliases: re
  * the name, the rule and the name it matched with that name's source and line, REPORTED_BY the
  * file. `Club.nameMatches` answers "why is this name this club?".
  */
-export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: string, seedSourceId: string | undefined, matches: readonly NameMatch[]): Promise<FactCounts> {
+export async function writeNameMatches(
+  tx: ManagedTransaction,
+  resultsSourceId: string,
+  seedSourceId: string | undefined,
+  matches: readonly NameMatch[],
+  importRun: string | null = null,
+): Promise<FactCounts> {
   const sourceId = seedSourceId ?? resultsSourceId;
   // A name matching a name this same file gave (importing it again) explains nothing new.
   const rows = matches.filter((match) => match.matchedSource !== sourceId).map((match) => ({
@@ -47,11 +53,11 @@ export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: 
   const result = await tx.run(
     `UNWIND $rows AS row
      MATCH (c:Club {id: row.club}), (s:Source {id: $source})
-     MERGE (m:NameMatch {id: row.id})
+     MERGE (m:NameMatch {id: row.id}) ${TAG_CREATED("m")}
      SET m += row.properties
      MERGE (c)-[:KNOWN_AS]->(m)
      MERGE (m)-[:REPORTED_BY]->(s)`,
-    { rows, source: sourceId },
+    { rows, source: sourceId, importRun },
   );
   const updates = result.summary.counters.updates();
   return { nodes: updates.nodesCreated, relationships: updates.relationshipsCreated };
