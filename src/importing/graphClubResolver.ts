@@ -11,13 +11,21 @@ import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { slugify } from "../names/slugify.ts";
 import { TAG_CREATED, type FactCounts } from "./FactWriter.ts";
 
+/** Labels with ids besides Club (src/database/constraints.cypher), fixed, never from input. */
+const idLabels = ["Competition", "Season", "Stage", "Tie", "Match", "Goal", "Player", "Stadium", "Coach", "Source"];
+
 /**
  * The one club resolver over the graph's clubs, with the register's exonyms.
  * @param extraAliases aliases a caller's data states besides the graph's (the default graph's
  * data/openfootball/champions-league/club-aliases.json).
  */
 export async function graphClubResolver(tx: ManagedTransaction, extraAliases: readonly UserAlias[] = []): Promise<RecordingClubResolver> {
-  const ids = await tx.run(`MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Club RETURN collect(n.id) AS ids`);
+  // New clubs get ids "club:<name>": only such ids held by other labels can collide. One index
+  // seek per label (their unique constraints), not a walk over every node of the graph.
+  const ids = await tx.run(
+    `CALL () { ${idLabels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH "club:" RETURN n.id AS id`).join(" UNION ALL ")} }
+     RETURN collect(id) AS ids`,
+  );
   const { clubs, aliases } = await readKnownClubs(tx);
   return createClubResolver({
     clubs,

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
 import { isAliasFile, parseAliasFile } from "../identity/aliasFile.ts";
+import type { ClubMention } from "../identity/ClubMention.ts";
 import { createClubResolver, describeAt, unresolvedClubId, type NameMatch, type NearMiss, type NewClub, type RecordingClubResolver } from "../identity/createClubResolver.ts";
 import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
@@ -174,21 +175,31 @@ async function writeResultsBatch(
   tx: ManagedTransaction,
   results: ResultsFile,
   checked: CheckedResults,
-  batch: { conflicts: NonNullable<SeedFile["conflicts"]>; importRun?: string },
+  batch: { conflicts: NonNullable<SeedFile["conflicts"]>; run?: { id: string; resolver: RecordingClubResolver } },
 ) {
   const fileName = results.fileName;
-  const resolver = await graphClubResolver(tx);
+  // A run resolves every batch with one resolver, as one transaction would: a club the file
+  // created in an earlier batch is the same club, not a match; each batch writes what it added.
+  const resolver = batch.run?.resolver ?? (await graphClubResolver(tx));
+  const seen = { newClubs: resolver.newClubs.length, matches: resolver.matches.length };
+  const added = {
+    idOf: (mention: ClubMention) => resolver.idOf(mention),
+    get newClubs() {
+      return resolver.newClubs.slice(seen.newClubs);
+    },
+  };
   const converted = withConflicts(
-    resultsToFacts(results, await existingEntities(tx), { clubResolver: resolver, ruleSetIds: checked.ruleSetIds }),
+    resultsToFacts(results, await existingEntities(tx), { clubResolver: added, ruleSetIds: checked.ruleSetIds }),
     batch.conflicts,
   );
   if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
   const sourceId = datasetSourceId(fileName);
   const reconciled = reconcileMatches(converted, sourceId, ...(await existingMatchesOf(tx, converted)));
+  const importRun = batch.run?.id;
   try {
-    if (batch.importRun) await saveBeforeBatch(tx, batch.importRun, reconciled.facts);
-    const counts = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [sourceId], ...(batch.importRun ? { importRun: batch.importRun } : {}) });
-    const matchCounts = await writeNameMatches(tx, sourceId, undefined, resolver.matches, batch.importRun ?? null);
+    if (importRun) await saveBeforeBatch(tx, importRun, reconciled.facts);
+    const counts = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [sourceId], ...(importRun ? { importRun } : {}) });
+    const matchCounts = await writeNameMatches(tx, sourceId, undefined, resolver.matches.slice(seen.matches), importRun ?? null);
     return { counts: sumCounts(counts, matchCounts), resolver, reconciled };
   } catch (error) {
     // e.g. a competition or season the tie-rule catalogue does not cover: the transaction rolls back.
@@ -213,19 +224,17 @@ async function importResultsInBatches(
   const sourceId = datasetSourceId(fileName);
   const run = await beginImportRun(database, fileName, ties.length);
   let counts: FactCounts = { nodes: 0, relationships: 0 };
-  const clubs = { created: [] as NewClub[], matched: [] as NameMatch[], nearMisses: [] as NearMiss[] };
   const reconciled = { corroborated: 0, conflicts: [] as string[], updates: [] as FieldUpdate[], addedDecisions: [] as AddedDecision[] };
+  let resolver: RecordingClubResolver | null = null;
   try {
+    resolver = await database.readTransaction((tx) => graphClubResolver(tx));
     for (let start = 0; start < ties.length; start += options.batchTies) {
       const last = start + options.batchTies >= ties.length;
       const part = { ...results, ties: ties.slice(start, start + options.batchTies) };
       // Contradiction conflicts name ties of the whole file: they go with the last batch.
-      const written = await database.writeTransaction((tx) => writeResultsBatch(tx, part, checked, { conflicts: last ? checked.conflicts : [], importRun: run }));
+      const batch = { conflicts: last ? checked.conflicts : [], run: { id: run, resolver } };
+      const written = await database.writeTransaction((tx) => writeResultsBatch(tx, part, checked, batch));
       counts = sumCounts(counts, written.counts);
-      clubs.created.push(...written.resolver.newClubs);
-      // A later batch finds the clubs an earlier one created in the graph: those are the file's own, not matches.
-      clubs.matched.push(...written.resolver.matches.filter((match) => match.matchedSource !== sourceId));
-      clubs.nearMisses.push(...written.resolver.nearMisses);
       reconciled.corroborated += written.reconciled.corroborated;
       reconciled.conflicts.push(...written.reconciled.conflicts);
       reconciled.updates.push(...written.reconciled.updates);
@@ -250,7 +259,7 @@ async function importResultsInBatches(
     matches: ties.reduce((sum, tie) => sum + tie.legs.length, 0),
     counts,
     seconds: (performance.now() - started) / 1000,
-    clubs,
+    clubs: { created: resolver.newClubs, matched: resolver.matches, nearMisses: resolver.nearMisses },
     corroborated: reconciled.corroborated,
     conflicts: reconciled.conflicts,
     updates: reconciled.updates,

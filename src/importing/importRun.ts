@@ -60,7 +60,15 @@ export async function saveBeforeBatch(tx: ManagedTransaction, run: string, facts
       { ids, run, label },
     );
   }
-  await tx.run(`MATCH (r:ImportRun {id: $run}) SET r.writtenAt = datetime()`, { run });
+  const alive = await tx.run(`MATCH (r:ImportRun {id: $run}) SET r.writtenAt = datetime() RETURN count(r) AS runs`, { run });
+  if (alive.records[0]!.get("runs") !== 1) throw new RolledBackElsewhereError(run);
+}
+
+/** The run's marker is gone: another process took it for abandoned and rolled it back. */
+class RolledBackElsewhereError extends Error {
+  constructor(run: string) {
+    super(`import run ${run} was rolled back by another process (it looked abandoned); import the file again`);
+  }
 }
 
 /** The commit, inside the run's last transaction: the marker and the saved properties go. */
@@ -68,15 +76,15 @@ export async function commitImportRun(tx: ManagedTransaction, run: string): Prom
   await tx.run(`MATCH (u:ImportUndo {undoRun: $run}) DELETE u`, { run });
   const result = await tx.run(`MATCH (r:ImportRun {id: $run}) DELETE r RETURN count(*) AS runs`, { run });
   // Someone rolled the run back meanwhile (it looked abandoned): committing now would keep half a file.
-  if (result.records[0]!.get("runs") !== 1) throw new Error(`import run ${run} was rolled back by another process before it could commit`);
+  if (result.records[0]!.get("runs") !== 1) throw new RolledBackElsewhereError(run);
 }
 
 /** Deletes what the run wrote and restores what it changed, in transactions of bounded size. */
 export async function rollBackImportRun(database: Database, run: string): Promise<void> {
   for (;;) {
     const [counted] = await database.write<{ deleted: number }>(
-      `MATCH (n) WHERE n.importRun = $run WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted`,
-      { run, limit: deletePerTransaction },
+      `MATCH (n) WHERE n.importRun = $run WITH n LIMIT ${deletePerTransaction} DETACH DELETE n RETURN count(*) AS deleted`,
+      { run },
     );
     if (!counted?.deleted) break;
   }
