@@ -28,8 +28,11 @@ const towns = [
   "Vigo", "Vilnius", "Wroclaw", "Zilina",
 ];
 const clubKinds = ["FC", "Sporting", "Dynamo", "Racing", "Athletic", "Union", "Olympic", "Spartak", "Rapid", "Vitoria"];
-/** Clubs named "<kind> <town>": 1,000 distinct names, none of them a club of the seed graph. */
-const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}`));
+/**
+ * Clubs named "<kind> <town>ia" ("FC Bastiaia"): 1,000 distinct names, none of them a club of the
+ * seed graph or the club register (whose "SC Bastia" and "CA Bastia" would make "FC Bastia" ambiguous).
+ */
+const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}ia`));
 
 /** Round names as UEFA's records spell them, earliest first (normalizeRound knows them all). */
 const roundNames = [
