@@ -7,7 +7,7 @@
  * - Every node a batch creates carries `importRun: <id>` (FactWriter's TAG_CREATED).
  * - Before a batch changes a node the graph already held, its properties are copied to an
  *   `(:ImportUndo)` node of the run, once.
- * - Rolling a run back deletes its tagged nodes (with their relationships), puts the saved
+ * - Rolling a run back deletes its tagged nodes' relationships, then the nodes, puts the saved
  *   properties back and deletes the marker: the graph is as it was before the run.
  * - A run whose process died (same host, pid gone) or that has not written for an hour is
  *   rolled back by the next import or start (`rollBackAbandonedImports`).
@@ -29,8 +29,8 @@ const savedLabels = {
   matches: "Match",
 } as const;
 
-/** Nodes deleted per transaction when rolling back, so a rollback of any size fits in memory. */
-const deletePerTransaction = 5_000;
+/** Relationships, then nodes, deleted per transaction when rolling back, so a rollback of any size fits in memory. */
+const deletePerTransaction = 10_000;
 /** A run that has not written for this long is abandoned even when its process cannot be checked. */
 const abandonedAfterMs = 60 * 60 * 1000;
 
@@ -81,12 +81,16 @@ export async function commitImportRun(tx: ManagedTransaction, run: string): Prom
 
 /** Deletes what the run wrote and restores what it changed, in transactions of bounded size. */
 export async function rollBackImportRun(database: Database, run: string): Promise<void> {
-  for (;;) {
-    const [counted] = await database.write<{ deleted: number }>(
-      `MATCH (n) WHERE n.importRun = $run WITH n LIMIT ${deletePerTransaction} DETACH DELETE n RETURN count(*) AS deleted`,
-      { run },
-    );
-    if (!counted?.deleted) break;
+  // Relationships first, a bounded number per transaction: the run's Source alone has one
+  // REPORTED_BY per fact of the file, too many to detach in one transaction.
+  for (const statement of [
+    `MATCH (n) WHERE n.importRun = $run MATCH (n)-[r]-() WITH DISTINCT r LIMIT ${deletePerTransaction} DELETE r RETURN count(*) AS deleted`,
+    `MATCH (n) WHERE n.importRun = $run WITH n LIMIT ${deletePerTransaction} DETACH DELETE n RETURN count(*) AS deleted`,
+  ]) {
+    for (;;) {
+      const [counted] = await database.write<{ deleted: number }>(statement, { run });
+      if (!counted?.deleted) break;
+    }
   }
   for (const label of Object.values(savedLabels)) {
     await database.write(
