@@ -28,8 +28,11 @@ const towns = [
   "Vigo", "Vilnius", "Wroclaw", "Zilina",
 ];
 const clubKinds = ["FC", "Sporting", "Dynamo", "Racing", "Athletic", "Union", "Olympic", "Spartak", "Rapid", "Vitoria"];
-/** Clubs named "<kind> <town>": 1,000 distinct names, none of them a club of the seed graph. */
-const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}`));
+/**
+ * Clubs named "<kind> <town>ia" ("FC Bastiaia"): 1,000 distinct names, none of them a club of the
+ * seed graph or the club register (whose "SC Bastia" and "CA Bastia" would make "FC Bastia" ambiguous).
+ */
+const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}ia`));
 
 /** Round names as UEFA's records spell them, earliest first (normalizeRound knows them all). */
 const roundNames = [
@@ -73,8 +76,9 @@ interface GeneratedTie {
   source: string;
 }
 
-function seasonLabel(year: number): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
+/** "2017-18", or "2017" for a competition that counts calendar years (the Copa Libertadores). */
+function seasonLabel(year: number, style: "splitYear" | "calendarYear" | undefined): string {
+  return style === "calendarYear" ? String(year) : `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
 }
 
 function slug(text: string): string {
@@ -86,7 +90,7 @@ function buckets(): { competition: string; season: string; year: number; legsOf:
   const found = [];
   for (const competition of COMPETITIONS) {
     for (let year = 1955; year <= lastSeason; year += 1) {
-      const season = seasonLabel(year);
+      const season = seasonLabel(year, competition.seasons);
       const legsOf = new Map<string, 1 | 2>();
       try {
         for (const round of roundNames) legsOf.set(round, findRuleSet(competition.name, season, round).format.kind === "twoLegs" ? 2 : 1);

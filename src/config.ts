@@ -32,6 +32,11 @@ export interface Config {
   host: string;
   /** Folder of the seed files (PITCHGRAPH_SEEDS_DIR, default seeds/). */
   seedsDir: string;
+  /**
+   * Ties per transaction when a results file has more (PITCHGRAPH_IMPORT_BATCH_TIES, default 2000):
+   * such a file is written in batches under an import run (docs/decisions/012-imports-in-batches.md).
+   */
+  importBatchTies: number;
   /** How the HTTP server treats requests: deadlines, bounds, CORS, logs. */
   http: HttpConfig;
 }
@@ -111,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integerFrom("PORT", env.PORT, 4000),
     host: env.HOST || "127.0.0.1",
     seedsDir: path.resolve(env.PITCHGRAPH_SEEDS_DIR || path.join(projectRoot, "seeds")),
+    importBatchTies: positiveIntegerFrom("PITCHGRAPH_IMPORT_BATCH_TIES", env.PITCHGRAPH_IMPORT_BATCH_TIES, 2000),
     http: readHttpConfig(env),
   };
 }

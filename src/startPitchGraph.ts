@@ -5,6 +5,7 @@
  */
 import type { Config } from "./config.ts";
 import { applyConstraints } from "./database/applyConstraints.ts";
+import { rollBackAbandonedImports } from "./importing/importRun.ts";
 import type { Database } from "./database/Database.ts";
 import { ensureLauncherBuilt } from "./database/embeddedNeo4j.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
@@ -43,6 +44,8 @@ export async function prepareDatabase(
   await timed("checks, constraints and indexes", async () => {
     await checkDatabaseCompatibility(database);
     await applyConstraints(database);
+    // A batched import whose process died half-way (docs/decisions/012-imports-in-batches.md).
+    await rollBackAbandonedImports(database);
   });
   const seeds = await timed("seed data load", () => loadSeeds(database, seedsDir, ruleSetIdFor));
   // After the seeds, so that a seed club and its register row become one node (loadClubRegister).
