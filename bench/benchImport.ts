@@ -21,9 +21,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { projectRoot } from "../src/config.ts";
-import { BOLT_USER, readBoltPassword } from "../src/database/embeddedNeo4j.ts";
 import { generateResultsFile } from "./generateResultsFile.ts";
-import { loadAverage, rssMiB, startPitchGraphProcess, embeddedInstance } from "./pitchGraphProcess.ts";
+import { benchDriver, loadAverage, type RunningPitchGraph, rssMiB, startPitchGraphProcess, embeddedInstance } from "./pitchGraphProcess.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -73,9 +72,8 @@ function runImport(dataDir: string, files: string[], onLine: (line: string) => v
   });
 }
 
-async function counts(boltUri: string, dataDir: string): Promise<{ nodes: number; relationships: number }> {
-  const password = await readBoltPassword(dataDir);
-  const driver = neo4j.driver(boltUri, password === null ? undefined : neo4j.auth.basic(BOLT_USER, password), { disableLosslessIntegers: true });
+async function counts(app: RunningPitchGraph): Promise<{ nodes: number; relationships: number }> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships",
@@ -102,7 +100,7 @@ async function main(): Promise<void> {
   const app = await startPitchGraphProcess({ dataDir, httpPort: Number(options.port), boltPort: Number(options["bolt-port"]) });
   const jvmPid = embeddedInstance(dataDir).pid;
   try {
-    const before = await counts(app.boltUri, dataDir);
+    const before = await counts(app);
     lines.push(`graph before: ${before.nodes} nodes, ${before.relationships} relationships; JVM RSS ${rssMiB(jvmPid).toFixed(0)} MiB`);
 
     // Fixed cost: one tie, new each time (its own id and clubs), three times; each after the
@@ -132,14 +130,14 @@ async function main(): Promise<void> {
     let imported = false;
     if (!options["skip-whole"]) {
       say(`importing the whole file (${ties} ties) as one ...`);
-      const start = await counts(app.boltUri, dataDir);
+      const start = await counts(app);
       let peakJvm = 0;
       const timer = setInterval(() => (peakJvm = Math.max(peakJvm, rssMiB(jvmPid) || 0)), 500);
       const whole = await runImport(dataDir, [file], (line) => {
         if (/ties written/.test(line)) say(line);
       });
       clearInterval(timer);
-      const end = await counts(app.boltUri, dataDir);
+      const end = await counts(app);
       const added = end.nodes - start.nodes + end.relationships - start.relationships;
       if (whole.ok) {
         imported = true;
@@ -167,9 +165,9 @@ async function main(): Promise<void> {
         parts.push(partPath);
       }
       say(`importing ${parts.length} chunks of ${size} ties, one transaction each ...`);
-      const start = await counts(app.boltUri, dataDir);
+      const start = await counts(app);
       const chunked = await runImport(dataDir, parts, (line) => say(line));
-      const end = await counts(app.boltUri, dataDir);
+      const end = await counts(app);
       if (!chunked.ok) throw new Error(`chunked import failed:\n${chunked.output.slice(-2000)}`);
       const added = end.nodes - start.nodes + end.relationships - start.relationships;
       const inImport = chunked.reportedSeconds.reduce((sum, seconds) => sum + seconds, 0);
@@ -179,7 +177,7 @@ async function main(): Promise<void> {
           `per chunk ${chunked.reportedSeconds.map((seconds) => seconds.toFixed(1)).join(", ")} s`,
       );
     }
-    const after = await counts(app.boltUri, dataDir);
+    const after = await counts(app);
     lines.push(`graph after: ${after.nodes} nodes, ${after.relationships} relationships; load average at end ${loadAverage()}`);
   } finally {
     await app.stop();

@@ -3,11 +3,12 @@
  * process on a bench store and bench ports, never on a developer's .data/; and reads the
  * resident memory of it and of its Neo4j JVM. Linux only (/proc).
  */
+import neo4j, { type Driver } from "neo4j-driver";
+import { BOLT_PASSWORD_FILE_NAME, BOLT_USER } from "../src/database/embeddedNeo4j.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import neo4j from "neo4j-driver";
 import { projectRoot } from "../src/config.ts";
 
 export const readmeTieQuery = `{
@@ -36,6 +37,8 @@ export interface RunningPitchGraph {
   process: ChildProcess;
   graphqlUrl: string;
   boltUri: string;
+  /** The embedded Neo4j's Bolt login (the store's bolt-password file). */
+  boltAuth: { user: string; password: string };
   /** From spawning `src/main.ts` to the README query's first correct answer. */
   secondsToFirstAnswer: number;
   /** From spawning to the "Ready" line. */
@@ -50,8 +53,11 @@ export async function postGraphQL(url: string, query: string, variables: Record<
   return (await response.json()) as { data?: any; errors?: { message: string }[] };
 }
 
-/** Starts src/main.ts; resolves when the README query answers "win 4-3". `nodeFlags` e.g. ["--cpu-prof"]. */
-export async function startPitchGraphProcess(store: BenchStore, nodeFlags: string[] = []): Promise<RunningPitchGraph> {
+/**
+ * Starts src/main.ts; resolves when the README query answers "win 4-3". `nodeFlags` e.g.
+ * ["--cpu-prof"]; `env` adds settings (PITCHGRAPH_RESPONSE_CACHE_SECONDS).
+ */
+export async function startPitchGraphProcess(store: BenchStore, nodeFlags: string[] = [], env: Record<string, string> = {}): Promise<RunningPitchGraph> {
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", path.join("src", "main.ts")], {
     cwd: projectRoot,
@@ -62,6 +68,7 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
       PITCHGRAPH_BOLT_PORT: String(store.boltPort),
       PORT: String(store.httpPort),
       HOST: "127.0.0.1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -93,6 +100,7 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
           process: child,
           graphqlUrl,
           boltUri: instance.uri,
+          boltAuth: boltAuthOf(store.dataDir),
           secondsToFirstAnswer,
           secondsToReady: ((readyAt ?? performance.now()) - started) / 1000,
           log,
@@ -104,6 +112,16 @@ export async function startPitchGraphProcess(store: BenchStore, nodeFlags: strin
   }
   await stop();
   throw new Error(`PitchGraph did not answer the README query within 10 minutes:\n${log.slice(-30).join("\n")}`);
+}
+
+/** The Bolt login of the embedded Neo4j serving `dataDir` (docs/decisions/010-database-outage-and-bolt-auth.md). */
+export function boltAuthOf(dataDir: string): { user: string; password: string } {
+  return { user: BOLT_USER, password: readFileSync(path.join(dataDir, BOLT_PASSWORD_FILE_NAME), "utf8").trim() };
+}
+
+/** A driver logged in to a bench PitchGraph's Neo4j. */
+export function benchDriver(app: Pick<RunningPitchGraph, "boltUri" | "boltAuth">): Driver {
+  return neo4j.driver(app.boltUri, neo4j.auth.basic(app.boltAuth.user, app.boltAuth.password), { disableLosslessIntegers: true });
 }
 
 /** The embedded Neo4j's instance file (src/database/embeddedNeo4j.ts writes it while it runs). */

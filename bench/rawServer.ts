@@ -118,9 +118,10 @@ export interface RawServer {
   stop(): Promise<void>;
 }
 
-export async function startRawServer(options: { boltUri: string; port: number; host?: string }): Promise<RawServer> {
+export async function startRawServer(options: { boltUri: string; user?: string; password?: string; port: number; host?: string }): Promise<RawServer> {
   // The same driver settings as src/database/Database.ts, so the comparison is about what sits above it.
-  const driver = neo4j.driver(options.boltUri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? "") : undefined;
+  const driver = neo4j.driver(options.boltUri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const route = url.pathname === "/tie" ? answerTie : url.pathname === "/clubs" ? answerClubs : null;
@@ -155,7 +156,7 @@ export async function startRawServer(options: { boltUri: string; port: number; h
 if (import.meta.url === `file://${process.argv[1]}`) {
   const boltUri = process.env.BENCH_BOLT_URI;
   if (!boltUri) throw new Error("BENCH_BOLT_URI must name the Bolt URI of a PitchGraph Neo4j, e.g. bolt://127.0.0.1:7707");
-  const raw = await startRawServer({ boltUri, port: Number(process.env.BENCH_RAW_PORT ?? 4108) });
+  const raw = await startRawServer({ boltUri, user: process.env.BENCH_BOLT_USER, password: process.env.BENCH_BOLT_PASSWORD, port: Number(process.env.BENCH_RAW_PORT ?? 4108) });
   console.log(`RAW_READY ${raw.url}`);
   const stop = () => void raw.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -25,7 +25,7 @@ import { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { countingDriver, type QueryCounter } from "../tests/support/countingDriver.ts";
-import { loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
+import { benchDriver, loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
 import { summariseCpuProfiles } from "./summariseCpuProfile.ts";
 
 const { values: options } = parseArgs({
@@ -57,10 +57,10 @@ const say = (line: string) => console.log(`[bench] ${line}`);
 
 // --- the servers -----------------------------------------------------------------------------
 
-async function startRawServerProcess(boltUri: string, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startRawServerProcess(app: RunningPitchGraph, port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "rawServer.ts")], {
     cwd: projectRoot,
-    env: { ...process.env, BENCH_BOLT_URI: boltUri, BENCH_RAW_PORT: String(port) },
+    env: { ...process.env, BENCH_BOLT_URI: app.boltUri, BENCH_BOLT_USER: app.boltAuth.user, BENCH_BOLT_PASSWORD: app.boltAuth.password, BENCH_RAW_PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -136,8 +136,8 @@ interface TieNames {
 }
 
 /** Up to `count` distinct ties of the graph, named as a user would name them. */
-async function someTies(boltUri: string, count: number): Promise<TieNames[]> {
-  const driver = neo4j.driver(boltUri, undefined, { disableLosslessIntegers: true });
+async function someTies(app: RunningPitchGraph, count: number): Promise<TieNames[]> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       `MATCH (t:Tie)-[:IN_COMPETITION]->(c:Competition)
@@ -182,8 +182,8 @@ async function timeSequential(times: number, work: () => Promise<unknown>): Prom
 
 // --- the run ---------------------------------------------------------------------------------------
 
-async function graphSize(boltUri: string): Promise<{ nodes: number; relationships: number; ties: number }> {
-  const driver = neo4j.driver(boltUri, undefined, { disableLosslessIntegers: true });
+async function graphSize(app: RunningPitchGraph): Promise<{ nodes: number; relationships: number; ties: number }> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
@@ -223,10 +223,10 @@ async function main(): Promise<void> {
     app = await startPitchGraphProcess(store);
     figures.warmStart = { secondsToFirstAnswer: app.secondsToFirstAnswer, secondsToReadyLine: app.secondsToReady };
     const jvmPid = embeddedInstance(dataDir).pid;
-    figures.graph = await graphSize(app.boltUri);
+    figures.graph = await graphSize(app);
     say(`graph: ${JSON.stringify(figures.graph)}`);
 
-    raw = await startRawServerProcess(app.boltUri, httpPort + 1);
+    raw = await startRawServerProcess(app, httpPort + 1);
     const readmeVariables = new URLSearchParams({ competition: "Europa League", season: "2017-18", club: "Dortmund", opponent: "Atalanta" });
     const graphqlAnswer = await postGraphQL(app.graphqlUrl, readmeTieQuery);
     const rawAnswer = await (await fetch(`${raw.url}/tie?${readmeVariables}`)).json();
@@ -292,24 +292,54 @@ async function main(): Promise<void> {
 
     say("aliased tie lookups ...");
     const counter: QueryCounter = { count: 0, cypher: [] };
-    const counted = new Database({ uri: app.boltUri, description: "bench counting driver", wrapDriver: (driver) => countingDriver(driver, counter) });
+    const counted = new Database({ uri: app.boltUri, ...app.boltAuth, description: "bench counting driver", wrapDriver: (driver) => countingDriver(driver, counter) });
     try {
       const schema = await createSchema(counted);
-      const ties = await someTies(app.boltUri, 100);
+      const ties = await someTies(app, 100);
       // The first request also asks the database for its version (@neo4j/graphql): not counted.
       await statementsFor(schema, counted, counter, aliasedTieQuery(ties, 1));
       const statements: Record<string, number> = {};
       for (const aliases of [1, 10, 100]) statements[aliases] = await statementsFor(schema, counted, counter, aliasedTieQuery(ties, aliases));
       const hundred = aliasedTieQuery(ties, 100);
-      await postGraphQL(app.graphqlUrl, hundred);
-      const times = await timeSequential(5, async () => {
-        const answer = await postGraphQL(app!.graphqlUrl, hundred);
-        if (answer.errors?.length) throw new Error(`100 aliases: ${answer.errors[0]!.message}`);
-      });
-      figures.aliasedTies = { distinctTies: ties.length, statements, millisecondsFor100: median(times) };
+      const refusal = (await postGraphQL(app.graphqlUrl, hundred)).errors?.[0]?.message;
+      // A server whose limits refuse 100 aliases (before issue 11: 15 aliases, 2,000 tokens) is reported as such.
+      const times = refusal
+        ? []
+        : await timeSequential(5, async () => {
+            const answer = await postGraphQL(app!.graphqlUrl, hundred);
+            if (answer.errors?.length) throw new Error(`100 aliases: ${answer.errors[0]!.message}`);
+          });
+      figures.aliasedTies = { distinctTies: ties.length, statements, millisecondsFor100: median(times), refusedOverHttp: refusal ?? null };
     } finally {
       await counted.close();
     }
+
+    // The response cache (src/server/responseCache.ts, off by default) measured on its own: the same
+    // tie load on a server started with PITCHGRAPH_RESPONSE_CACHE_SECONDS, rounds alternating with raw.
+    say("README tie query with the response cache ...");
+    await app.stop();
+    app = await startPitchGraphProcess(store, [], { PITCHGRAPH_RESPONSE_CACHE_SECONDS: "60" });
+    const cachedTie: Target = { ...targets.graphqlTie!, name: "GraphQL tie, response cache", url: app.graphqlUrl };
+    await load(cachedTie, Number(options.warmup));
+    const cachedRuns: LoadResult[] = [];
+    const cachedRatios: number[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      const pair = round % 2 ? [cachedTie, targets.rawTie!] : [targets.rawTie!, cachedTie];
+      const [first, second] = [await load(pair[0]!, seconds), await load(pair[1]!, seconds)];
+      const [cached, rawRun] = round % 2 ? [first, second] : [second, first];
+      cachedRuns.push(cached);
+      cachedRatios.push(cached.requestsPerSecond / rawRun.requestsPerSecond);
+    }
+    figures.responseCache = {
+      requestsPerSecond: median(cachedRuns.map((r) => r.requestsPerSecond)),
+      p50: median(cachedRuns.map((r) => r.p50)),
+      p99: median(cachedRuns.map((r) => r.p99)),
+      errors: cachedRuns.reduce((sum, r) => sum + r.errors, 0),
+      ratio: median(cachedRatios),
+      ratioRounds: cachedRatios,
+    };
+    await app.stop();
+    app = await startPitchGraphProcess(store);
 
     say("connection and neighbourhood ...");
     const graphOperations = readFileSync(path.join(projectRoot, "operations", "graph.graphql"), "utf8");
@@ -356,8 +386,9 @@ interface Figures {
   loadRssMiB: { node: number; jvm: number };
   throughput: Record<string, { requestsPerSecond: number; p50: number; p99: number; errors: number }>;
   ratios: { tie: number; clubs: number; tieRounds: number[]; clubsRounds: number[] };
-  aliasedTies: { distinctTies: number; statements: Record<string, number>; millisecondsFor100: number };
+  aliasedTies: { distinctTies: number; statements: Record<string, number>; millisecondsFor100: number; refusedOverHttp: string | null };
   explore: { connectionP50: number; neighbourhoodP50: number };
+  responseCache: { requestsPerSecond: number; p50: number; p99: number; errors: number; ratio: number; ratioRounds: number[] };
   profile?: ReturnType<typeof summariseCpuProfiles> & { requests: number };
 }
 
@@ -378,8 +409,10 @@ function formatFigures(f: Figures): string {
     row("clubs(limit: 10)", "graphqlClubs", "rawClubs", f.ratios.clubs),
     `  per-round ratios: tie ${f.ratios.tieRounds.map((r) => n(r, 2)).join(", ")}; clubs ${f.ratios.clubsRounds.map((r) => n(r, 2)).join(", ")}; same answer as GraphQL: ${f.sameAnswer ? "yes" : "NO"}`,
     `  errors or non-2xx: ${Object.entries(t).map(([name, r]) => `${name} ${r.errors}`).join(", ")}`,
+    `${"README tie, response cache".padEnd(28)} ${n(f.responseCache.requestsPerSecond).padStart(7)} req/s  p50 ${n(f.responseCache.p50).padStart(4)} ms  p99 ${n(f.responseCache.p99).padStart(4)} ms` +
+      ` | (raw as above, rounds of its own)${"".padEnd(10)} | ${n(f.responseCache.ratio, 2)}x (${f.responseCache.ratioRounds.map((r) => n(r, 2)).join(", ")}); errors ${f.responseCache.errors}`,
     "",
-    `aliased tie(...) lookups (${f.aliasedTies.distinctTies} distinct ties): statements for 1 / 10 / 100 aliases: ${f.aliasedTies.statements[1]} / ${f.aliasedTies.statements[10]} / ${f.aliasedTies.statements[100]}; 100 aliases answer in ${n(f.aliasedTies.millisecondsFor100)} ms (median of 5)`,
+    `aliased tie(...) lookups (${f.aliasedTies.distinctTies} distinct ties): statements for 1 / 10 / 100 aliases: ${f.aliasedTies.statements[1]} / ${f.aliasedTies.statements[10]} / ${f.aliasedTies.statements[100]}; 100 aliases answer in ${f.aliasedTies.refusedOverHttp ? `(refused over HTTP: ${f.aliasedTies.refusedOverHttp})` : `${n(f.aliasedTies.millisecondsFor100)} ms (median of 5)`}`,
     `connection p50 ${n(f.explore.connectionP50, 1)} ms, neighbourhood (depth 2) p50 ${n(f.explore.neighbourhoodP50, 1)} ms (20 sequential requests each)`,
     `RSS idle: Node ${n(f.idleRssMiB.node)} MiB, JVM ${n(f.idleRssMiB.jvm)} MiB (raw server ${n(f.idleRssMiB.rawNode)} MiB); peak under load: Node ${n(f.loadRssMiB.node)} MiB, JVM ${n(f.loadRssMiB.jvm)} MiB`,
     `warm start to first answer ${n(f.warmStart.secondsToFirstAnswer, 1)} s ("Ready" line at ${n(f.warmStart.secondsToReadyLine, 1)} s)` +

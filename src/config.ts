@@ -60,6 +60,11 @@ export interface HttpConfig {
   debugErrors: boolean;
   /** pino log level (PITCHGRAPH_LOG_LEVEL, default info; "silent" logs nothing). */
   logLevel: string;
+  /**
+   * Seconds a whole query response is kept by the response cache, emptied on every write
+   * (PITCHGRAPH_RESPONSE_CACHE_SECONDS, default 0: off; src/server/responseCache.ts).
+   */
+  responseCacheSeconds: number;
 }
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -86,6 +91,8 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     corsOrigins,
     debugErrors: env.PITCHGRAPH_DEBUG_ERRORS === "1",
     logLevel,
+    responseCacheSeconds:
+      env.PITCHGRAPH_RESPONSE_CACHE_SECONDS === "0" ? 0 : positiveIntegerFrom("PITCHGRAPH_RESPONSE_CACHE_SECONDS", env.PITCHGRAPH_RESPONSE_CACHE_SECONDS, 0),
   };
 }
 

@@ -42,9 +42,11 @@ const abusiveKinds: Array<[string, string, RegExp]> = [
   ["two aliases of it (the 360 MB response)", `{ a: ${nestedMatches(4, 100)} b: ${nestedMatches(4, 100)} }`, /Query cost limit of \d+ exceeded, found \d+/],
   ["a relationship filter nested four levels deep", nestedFilter(4), /Query cost limit of \d+ exceeded, found \d+/],
   ["2,500 aliases of neighbourhood (too many tokens first)", aliasesOfNeighbourhood(2500), /Query token limit of \d+ exceeded/],
-  ["16 aliases of neighbourhood", aliasesOfNeighbourhood(16), /Aliases limit of \d+ exceeded, found 16/],
+  ["16 aliases of a depth-3 neighbourhood (walks are bounded by cost)", aliasesOfNeighbourhood(16), /Query cost limit of \d+ exceeded, found \d+/],
+  ["100 aliases of neighbourhood", aliasesOfNeighbourhood(100, { depth: 1, limit: 10 }), /Query cost limit of \d+ exceeded, found \d+/],
+  ["101 aliases", `{ ${Array.from({ length: 101 }, (_, index) => `r${index}: ruleSets { id }`).join(" ")} }`, /Aliases limit of \d+ exceeded, found 101/],
   ["20 nested levels", `{ ${nestedMatches(10, 100)} }`, /Query depth limit of \d+ exceeded, found \d+/],
-  ["a huge selection", `{ ruleSets { ${"id label ".repeat(3000)} } }`, /Query token limit of \d+ exceeded/],
+  ["a huge selection", `{ ruleSets { ${"id label ".repeat(4000)} } }`, /Query token limit of \d+ exceeded/],
   ["a directive flood", `{ ruleSets { id ${"@include(if: true) ".repeat(25)} } }`, /Directives limit of \d+ exceeded, found 25/],
   ["a negative limit", `{ clubs(limit: -1) { id } }`, /Query\.clubs: argument "limit" must be 0 or more, got -1/],
 ];

@@ -3,7 +3,8 @@
  * timeline and legs must not cost one round trip per tie: @neo4j/graphql fetches what the
  * computed fields require in the same Cypher query as the ties themselves.
  */
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
@@ -62,5 +63,80 @@ test("the tie front door costs two round trips: the name lookup, then the tie wi
     }
   }`);
   expect(data.tie.outcome.explanation).toBe("Borussia Dortmund win 4-3 on aggregate.");
+  expect(count).toBe(2);
+});
+
+interface TieNames {
+  competition: string;
+  season: string;
+  club: string;
+  opponent: string;
+}
+
+/** Ties of the imported file named as a user would: by their competition, season and first leg's clubs. */
+async function namedTies(count: number): Promise<TieNames[]> {
+  return database.read<TieNames>(
+    `MATCH (t:Tie)-[:IN_COMPETITION]->(c:Competition)
+     WHERE t.season STARTS WITH "19"
+     MATCH (t)-[:HAS_LEG]->(m:Match {legNumber: 1})-[:HOME_CLUB]->(home:Club), (m)-[:AWAY_CLUB]->(away:Club)
+     WITH t, c, home, away ORDER BY t.id LIMIT $count
+     RETURN c.name AS competition, t.season AS season, home.name AS club, away.name AS opponent`,
+    { count: neo4j.int(count) },
+  );
+}
+
+const tieSelection = "id stage legs { homeScore awayScore homeClub { name } } outcome { winner { name } decidedBy explanation }";
+const aliasedTies = (ties: TieNames[], selection = () => tieSelection) =>
+  `{ ${ties.map((tie, index) => `t${index}: tie(competition: ${JSON.stringify(tie.competition)}, season: ${JSON.stringify(tie.season)}, club: ${JSON.stringify(tie.club)}, opponent: ${JSON.stringify(tie.opponent)}) { ${selection()} }`).join(" ")} }`;
+
+describe("N aliased tie(...) lookups cost two statements in all (the request's DataLoaders), with the answers each gets alone", () => {
+  let ties: TieNames[];
+  beforeAll(async () => {
+    ties = await namedTies(100);
+  });
+
+  test.each([1, 10, 100])("%i aliases", async (aliases) => {
+    const asked = ties.slice(0, aliases);
+    expect(asked).toHaveLength(aliases);
+    const { count, data } = await roundTrips(aliasedTies(asked));
+    expect(count).toBe(2);
+    const answers = Object.values(data) as Array<{ id: string } | null>;
+    expect(answers.every((answer) => answer !== null)).toBe(true);
+    // Each alias answers as the same lookup does alone (checked for the first ten: the batch maps every tie back to its alias).
+    for (const [index, tie] of asked.slice(0, 10).entries()) {
+      const alone = await roundTrips(aliasedTies([tie]));
+      expect(data[`t${index}`]).toEqual(alone.data.t0);
+    }
+  });
+
+  test("the same tie asked twice and a tie that does not exist answer as alone, still in two statements", async () => {
+    const [first] = ties;
+    const asked = [first!, first!, { ...first!, club: "Nowhere Athletic" }];
+    counter.count = 0;
+    const result = await graphql({ schema, source: aliasedTies(asked), contextValue: createContext(database) });
+    expect(result.errors).toBeUndefined();
+    expect(counter.count).toBe(2);
+    expect(result.data!.t0).toEqual(result.data!.t1);
+    expect(result.data!.t2).toBeNull();
+  });
+
+  test("aliases with different selections share the name lookup: one statement more per distinct selection", async () => {
+    const selections = ["id", "stage", "id"];
+    let next = 0;
+    const { count, data } = await roundTrips(aliasedTies(ties.slice(0, 3), () => selections[next++]!));
+    expect(count).toBe(1 + 2);
+    expect(Object.keys(data.t0)).toEqual(["id"]);
+    expect(Object.keys(data.t1)).toEqual(["stage"]);
+  });
+});
+
+test("head to head: the club and the opponent come in one statement", async () => {
+  const [pair] = await database.read<{ club: string; opponent: string }>(
+    `MATCH (a:Club)<-[:HOME_CLUB]-(:Match)-[:AWAY_CLUB]->(b:Club) RETURN a.id AS club, b.id AS opponent LIMIT 1`,
+  );
+  const { count, data } = await roundTrips(`query ($club: ID!, $opponent: ID!) { headToHead(club: $club, opponent: $opponent) { club { id name } opponent { id name } } }`, pair!);
+  expect(data.headToHead.club.id).toBe(pair!.club);
+  expect(data.headToHead.opponent.id).toBe(pair!.opponent);
+  // findHeadToHead, then both clubs together.
   expect(count).toBe(2);
 });

@@ -104,6 +104,8 @@ export class Database {
   /** Where hand-written Cypher opens its sessions: the guarded shared driver, or a request's (forRequest). */
   private sessionDriver: Driver;
   private readonly availabilityListeners = new Set<(change: AvailabilityChange) => void>();
+  /** Shared with per-request views (forRequest), like the availability. */
+  private readonly writeListeners = new Set<() => void>();
   private readonly outageWaiters = new Set<(error: DatabaseUnavailableError) => void>();
   private readonly probeIntervalMs: number;
   private readonly log: (line: string) => void;
@@ -149,6 +151,12 @@ export class Database {
     Object.defineProperty(view, "driver", { value: driver, enumerable: true });
     Object.defineProperty(view, "sessionDriver", { value: driver });
     return view;
+  }
+
+  /** Calls `listener` after every committed write through this seam (the response cache forgets); returns a function that unsubscribes it. */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** False between a connectivity failure (or `markUnavailable`) and the next successful round trip. */
@@ -246,7 +254,10 @@ export class Database {
     try {
       // Through the session's own executeRead/executeWrite: the guarded session runs them fail-fast
       // (runManaged), and a request's session (forRequest) first bounds them by its deadline and share.
-      return await (mode === "READ" ? session.executeRead(work) : session.executeWrite(work));
+      if (mode === "READ") return await session.executeRead(work);
+      const written = await session.executeWrite(work);
+      for (const listener of this.writeListeners) listener();
+      return written;
     } catch (error) {
       throw toDatabaseError(error);
     } finally {

@@ -1,4 +1,5 @@
 import type { Database } from "../database/Database.ts";
+import { createRequestLoaders, type RequestLoaders } from "./requestLoaders.ts";
 
 /**
  * What every resolver gets. A new context is made for every request, so per-request caches
@@ -11,11 +12,18 @@ export interface PitchGraphContext {
   executionContext?: unknown;
   /** The request's bounds (src/server/RequestScope.ts); absent outside the HTTP server. */
   requestScope?: { markHeavy(): void; holdHeavyLane(): Promise<void> };
+  /** This request's DataLoaders (src/graphql/requestLoaders.ts). */
+  readonly loaders: RequestLoaders;
 }
 
-export function createContext(database: Database): PitchGraphContext {
-  return {
+/** A new context, with new DataLoaders; `extra` is what the HTTP server adds (executionContext, requestScope). */
+export function createContext(database: Database, extra: Pick<PitchGraphContext, "executionContext" | "requestScope"> = {}): PitchGraphContext {
+  const context = {
     database,
     sessionConfig: database.databaseName ? { database: database.databaseName } : undefined,
-  };
+    ...extra,
+  } as PitchGraphContext & { loaders: RequestLoaders };
+  // The loaders get the very object the resolvers get: @neo4j/graphql reads its driver from it.
+  context.loaders = createRequestLoaders(database, context);
+  return context;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../database/Database.ts";
+import { matchEntityById } from "./entityById.ts";
 import { edgeId, graphNodeFields, hiddenLabelFilter, type GraphEdgeRow, type GraphNodeRow } from "./graphNodeFields.ts";
 
 export type ConnectionRows =
@@ -22,7 +23,7 @@ export async function findConnection(
   return database.readTransaction(async (tx) => {
     const found = await tx.run<{ id: string }>(
       `UNWIND $ids AS id
-       MATCH (n {id: id}) WHERE NOT n:Source AND NOT n:PitchGraphMeta
+       ${matchEntityById("n", "id", ["id"])}
        RETURN DISTINCT n.id AS id`,
       { ids: [args.from, args.to] },
     );
@@ -32,7 +33,7 @@ export async function findConnection(
 
     if (args.from === args.to) {
       const itself = await tx.run<{ nodes: GraphNodeRow[] }>(
-        `MATCH (n {id: $id}) WHERE NOT n:Source AND NOT n:PitchGraphMeta
+        `${matchEntityById("n", "$id")}
          RETURN [${graphNodeFields}] AS nodes LIMIT 1`,
         { id: args.from },
       );
@@ -40,8 +41,8 @@ export async function findConnection(
     }
 
     const result = await tx.run<{ nodes: GraphNodeRow[]; edges: Omit<GraphEdgeRow, "id">[] }>(
-      `MATCH (a {id: $from}) WHERE NOT a:Source AND NOT a:PitchGraphMeta
-       MATCH (b {id: $to}) WHERE NOT b:Source AND NOT b:PitchGraphMeta
+      `${matchEntityById("a", "$from")}
+       ${matchEntityById("b", "$to")}
        WITH a, b LIMIT 1
        CALL apoc.path.expandConfig(a, {
          terminatorNodes: [b], maxLevel: $maxHops, labelFilter: $labelFilter,

@@ -1,5 +1,6 @@
 import { int, type ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
+import { matchEntityById } from "./entityById.ts";
 import { edgeId, graphNodeFields, type GraphEdgeRow, type GraphNodeRow } from "./graphNodeFields.ts";
 import { rankNeighbourhood, type NeighbourCandidate, type NeighbourhoodFilter } from "./rankNeighbourhood.ts";
 
@@ -47,7 +48,7 @@ export async function findNeighbourhood(
   return database.readTransaction(async (tx) => {
     const [center] = await rows<{ eid: string }>(
       tx,
-      `MATCH (center {id: $id}) WHERE NOT center:Source AND NOT center:PitchGraphMeta RETURN elementId(center) AS eid LIMIT 1`,
+      `${matchEntityById("center", "$id")} RETURN elementId(center) AS eid LIMIT 1`,
       { id: args.id },
     );
     if (!center) return null;

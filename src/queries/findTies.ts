@@ -7,67 +7,111 @@ export interface TieCandidate {
   opponent: string;
 }
 
-export type NameMatching = "EXACT" | "WORDS";
-
-/**
- * Ties of a season between a club and an opponent, each given by a normalised name key (see
- * src/names/normalizeName.ts). EXACT: the key equals the key of a name or alias. WORDS: the key's
- * words appear, in order and whole, in a name or alias ("bayern" in "bayern munich"). More than
- * one result means the names were ambiguous.
- */
-export async function findTies(
-  database: Database,
-  keys: { competition: string; season: string; club: string; opponent: string },
-  matching: NameMatching = "EXACT",
-): Promise<TieCandidate[]> {
-  return database.read<TieCandidate>(
-    `MATCH (t:Tie {season: $season})-[:IN_COMPETITION]->(c:Competition)
-     WHERE any(key IN c.nameKeys WHERE key = $competition OR ($words AND (" " + key + " ") CONTAINS (" " + $competition + " ")))
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club)
-     WHERE any(key IN a.nameKeys WHERE key = $club OR ($words AND (" " + key + " ") CONTAINS (" " + $club + " ")))
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
-     WHERE a <> b AND any(key IN b.nameKeys WHERE key = $opponent OR ($words AND (" " + key + " ") CONTAINS (" " + $opponent + " ")))
-     RETURN DISTINCT t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent
-     ORDER BY id
-     LIMIT 10`,
-    { ...keys, words: matching === "WORDS" },
-  );
-}
-
-export interface TieByNameRules {
-  id: string;
-  competition: string;
-  club: string;
-  opponent: string;
+export interface TieByNameRules extends TieCandidate {
   /** The keys of the club's (opponent's) name under the name rules that the club answers to: "EXACT:bayern munich". */
   clubHits: string[];
   opponentHits: string[];
 }
 
+/** One `tie(...)` lookup: the season label and normalised keys of the typed names (src/names/normalizeName.ts). */
+export interface TieLookup {
+  competition: string;
+  season: string;
+  club: string;
+  opponent: string;
+  /** Tagged keys of the typed names under the club resolver's name rules ("EXACT:bayern munich", "EXONYM:dynamo kiev"). */
+  clubKeys: readonly string[];
+  opponentKeys: readonly string[];
+}
+
 /**
- * Ties of a season in a competition (by name key, exactly) between a club answering to any of
- * `clubKeys` and one answering to any of `opponentKeys`: tagged keys of the typed names under the
- * club resolver's name rules ("EXACT:bayern munich", "EXONYM:dynamo kiev"), matched against the
- * keys stored on clubs (`matchKeys` from seeds and imports, `registerKeys`, `userAliasKeys`).
- * Each row says which keys hit, so the caller can prefer the strictest rule. One round trip.
+ * What each way of matching names found, tried in order, each only when the one before found
+ * nothing:
+ * - byRules: clubs answering to the typed names by the club resolver's name rules (`matchKeys`
+ *   from seeds and imports, `registerKeys`, `userAliasKeys`), the competition by a name key;
+ *   each row says which keys hit, so the caller can prefer the strictest rule;
+ * - exact: the name keys equal the key of a name or alias;
+ * - words: the key's words appear, in order and whole, in a name or alias ("bayern" in
+ *   "bayern munich").
+ * More than one tie in the first that found any means the names were ambiguous.
  */
-export async function findTiesByNameRules(
-  database: Database,
-  keys: { competition: string; season: string; clubKeys: readonly string[]; opponentKeys: readonly string[] },
-): Promise<TieByNameRules[]> {
-  return database.read<TieByNameRules>(
-    `MATCH (t:Tie {season: $season})-[:IN_COMPETITION]->(c:Competition)
-     WHERE $competition IN c.nameKeys
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(a:Club)
-     WITH DISTINCT t, c, a, coalesce(a.matchKeys, []) + coalesce(a.registerKeys, []) + coalesce(a.userAliasKeys, []) AS aKeys
-     WHERE any(key IN aKeys WHERE key IN $clubKeys)
-     MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
-     WITH DISTINCT t, c, a, aKeys, b, coalesce(b.matchKeys, []) + coalesce(b.registerKeys, []) + coalesce(b.userAliasKeys, []) AS bKeys
-     WHERE a <> b AND any(key IN bKeys WHERE key IN $opponentKeys)
-     RETURN t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent,
-            [key IN aKeys WHERE key IN $clubKeys] AS clubHits, [key IN bKeys WHERE key IN $opponentKeys] AS opponentHits
-     ORDER BY id
-     LIMIT 50`,
-    keys,
+export interface TieLookupResult {
+  byRules: TieByNameRules[];
+  exact: TieCandidate[];
+  words: TieCandidate[];
+}
+
+/** Full-text index (keyword analyzer: whole keys) over the clubs' key lists; see src/database/constraints.cypher. */
+const clubKeysIndex = "club_keys";
+
+/** A Lucene query for whole keys in the given fields of club_keys: `matchKeys:"EXACT:bayern munich" OR ...`. */
+export function clubKeysQuery(fields: readonly string[], keys: readonly string[]): string | null {
+  const phrases = keys.filter((key) => key.length > 0).map((key) => `"${key.replace(/["\\]/g, "\\$&")}"`);
+  if (phrases.length === 0) return null;
+  return fields.flatMap((field) => phrases.map((phrase) => `${field}:${phrase}`)).join(" OR ");
+}
+
+const ruleKeyFields = ["matchKeys", "registerKeys", "userAliasKeys"];
+const clubKeysOf = (club: string) => `coalesce(${club}.matchKeys, []) + coalesce(${club}.registerKeys, []) + coalesce(${club}.userAliasKeys, [])`;
+const wordsMatch = (key: string, typed: string) => `(${key} = ${typed} OR (" " + ${key} + " ") CONTAINS (" " + ${typed} + " "))`;
+
+/**
+ * Ties of a season between a club and an opponent, for many `tie(...)` lookups in one round trip
+ * (the per-request DataLoader of src/graphql/requestLoaders.ts batches them). Results are in the
+ * order of `lookups`.
+ *
+ * Reads do not grow with the ties of the season: the clubs are found first through the club_keys
+ * full-text index (or, for names given in part, among the clubs), then the ties through their
+ * matches.
+ */
+export async function findTiesForLookups(database: Database, lookups: readonly TieLookup[]): Promise<TieLookupResult[]> {
+  const rows = await database.read<TieLookupResult & { position: number }>(
+    `UNWIND range(0, size($lookups) - 1) AS position
+     WITH position, $lookups[position] AS lookup
+     CALL (lookup) {
+       WITH lookup WHERE lookup.clubRuleQuery IS NOT NULL
+       CALL db.index.fulltext.queryNodes("${clubKeysIndex}", lookup.clubRuleQuery) YIELD node AS a
+       MATCH (a)<-[:HOME_CLUB|AWAY_CLUB]-(:Match)<-[:HAS_LEG]-(t:Tie)-[:IN_COMPETITION]->(c:Competition)
+       WHERE t.season = lookup.season AND lookup.competition IN c.nameKeys
+       WITH DISTINCT lookup, t, c, a, ${clubKeysOf("a")} AS aKeys
+       MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
+       WITH DISTINCT lookup, t, c, a, aKeys, b, ${clubKeysOf("b")} AS bKeys
+       WHERE a <> b AND any(key IN bKeys WHERE key IN lookup.opponentKeys)
+       WITH t, c, a, b, [key IN aKeys WHERE key IN lookup.clubKeys] AS clubHits, [key IN bKeys WHERE key IN lookup.opponentKeys] AS opponentHits
+       ORDER BY t.id LIMIT 50
+       RETURN collect({id: t.id, competition: c.name, club: a.name, opponent: b.name, clubHits: clubHits, opponentHits: opponentHits}) AS byRules
+     }
+     CALL (lookup, byRules) {
+       WITH lookup WHERE size(byRules) = 0 AND lookup.clubNameQuery IS NOT NULL
+       CALL db.index.fulltext.queryNodes("${clubKeysIndex}", lookup.clubNameQuery) YIELD node AS a
+       MATCH (a)<-[:HOME_CLUB|AWAY_CLUB]-(:Match)<-[:HAS_LEG]-(t:Tie)-[:IN_COMPETITION]->(c:Competition)
+       WHERE t.season = lookup.season AND lookup.competition IN c.nameKeys
+       MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
+       WHERE a <> b AND lookup.opponent IN b.nameKeys
+       WITH DISTINCT t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent
+       ORDER BY id LIMIT 10
+       RETURN collect({id: id, competition: competition, club: club, opponent: opponent}) AS exact
+     }
+     CALL (lookup, byRules, exact) {
+       WITH lookup WHERE size(byRules) = 0 AND size(exact) = 0
+       MATCH (a:Club) WHERE any(key IN a.nameKeys WHERE ${wordsMatch("key", "lookup.club")})
+       MATCH (a)<-[:HOME_CLUB|AWAY_CLUB]-(:Match)<-[:HAS_LEG]-(t:Tie)-[:IN_COMPETITION]->(c:Competition)
+       WHERE t.season = lookup.season AND any(key IN c.nameKeys WHERE ${wordsMatch("key", "lookup.competition")})
+       MATCH (t)-[:HAS_LEG]->(:Match)-[:HOME_CLUB|AWAY_CLUB]->(b:Club)
+       WHERE a <> b AND any(key IN b.nameKeys WHERE ${wordsMatch("key", "lookup.opponent")})
+       WITH DISTINCT t.id AS id, c.name AS competition, a.name AS club, b.name AS opponent
+       ORDER BY id LIMIT 10
+       RETURN collect({id: id, competition: competition, club: club, opponent: opponent}) AS words
+     }
+     RETURN position, byRules, exact, words
+     ORDER BY position`,
+    {
+      lookups: lookups.map((lookup) => ({
+        ...lookup,
+        clubRuleQuery: clubKeysQuery(ruleKeyFields, lookup.clubKeys),
+        clubNameQuery: clubKeysQuery(["nameKeys"], [lookup.club]),
+      })),
+    },
   );
+  return rows.map(({ byRules, exact, words }) => ({ byRules, exact, words }));
 }

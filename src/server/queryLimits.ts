@@ -32,10 +32,13 @@ import { maxNeighbourhoodNodes, maxSearchHits } from "../graphql/resolvers/Query
 export const queryLimits = {
   /** Nested selection sets (fields inside fields). The tie view needs 5. */
   maxDepth: 8,
-  /** Aliased fields in one operation. */
-  maxAliases: 15,
-  /** Lexical tokens of the query text (names, punctuation, values). */
-  maxTokens: 2_000,
+  /**
+   * Aliased fields in one operation: 100 aliased `tie(...)` lookups cost two statements (the
+   * request's DataLoaders); aliases of expensive fields are bounded by cost (graphWalkCost).
+   */
+  maxAliases: 100,
+  /** Lexical tokens of the query text (names, punctuation, values): 100 aliased tie(...) lookups take about 3,000. */
+  maxTokens: 6_000,
   /** Directives (@include, @skip, ...) in one operation. */
   maxDirectives: 20,
   /** Estimated cost: about one unit per object or value returned; see estimateListCost. */
@@ -52,6 +55,21 @@ export const assumedListSize = 10;
  * multiply, like nested lists (the issue's four-level filter ran for 232 s).
  */
 export const assumedFilterFanOut = 25;
+
+/**
+ * What a graph walk costs before what it returns: about the nodes it reads. A neighbourhood reads
+ * up to 1,000 direct neighbours and 600 more per further level (src/queries/findNeighbourhood.ts),
+ * a connection's breadth-first walk grows with its hops. 5,000 per level or 2,500 per hop: a
+ * request holds at most 13 depth-3 neighbourhoods or 13 eight-hop connections (maxCost), however
+ * many aliases it may have.
+ */
+export const graphWalkCost = { perNeighbourhoodLevel: 5_000, perConnectionHop: 2_500 } as const;
+
+function walkCost(field: string, args: Record<string, unknown>): number {
+  if (field === "Query.neighbourhood") return graphWalkCost.perNeighbourhoodLevel * Math.max(numberArgument(args, "depth") ?? 1, 1);
+  if (field === "Query.connection") return graphWalkCost.perConnectionHop * Math.max(numberArgument(args, "maxHops") ?? 6, 1);
+  return 0;
+}
 
 const relationshipQuantifiers = new Set(["some", "all", "none", "single"]);
 
@@ -142,10 +160,12 @@ function numberArgument(args: Record<string, unknown>, name: string): number | u
  * without one, the type's @limit default (what @neo4j/graphql applies), the LIMIT of a @cypher
  * statement, or `assumedListSize`. A single result taking `limit` (e.g. `neighbourhood`) holds
  * lists of up to `limit` items, so its children's cost scales by limit / assumedListSize.
- * A `where` with relationship filters multiplies it all by `filterFanOut`.
+ * A `where` with relationship filters multiplies it all by `filterFanOut`. A graph walk
+ * (neighbourhood, connection) adds what it reads (graphWalkCost).
  */
 export function estimateListCost(bounds: ListBounds) {
-  return (args: ComplexityEstimatorArgs): number => filterFanOut(args.args.where) * costOfItems(args);
+  return (args: ComplexityEstimatorArgs): number =>
+    walkCost(`${args.type.name}.${args.field.name}`, args.args) + filterFanOut(args.args.where) * costOfItems(args);
 
   function costOfItems({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
     const isList = isListType(getNullableType(field.type));
@@ -230,18 +250,30 @@ export function costOf(options: {
  */
 export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void; holdHeavyLane(): Promise<void> } }> {
   const bounds = readListBounds(typeDefs);
+  const estimates = new WeakMap<DocumentNode, Map<string, { cost: number; heavy: boolean }>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          let cost: number;
-          try {
-            cost = costOf({ schema, document, bounds, variables: request.variables, operationName, onHeavy: () => contextValue.requestScope?.markHeavy() });
-          } catch (error) {
-            if (error instanceof GraphQLError && error.extensions.code) throw error;
-            // Variables that do not fit their types: graphql-js reports those itself, in its words.
-            return;
+          // Apollo hands the same parsed document to every request with the same text (its
+          // document store): the estimate is kept per document, operation and variables.
+          const key = `${operationName ?? ""}\n${JSON.stringify(request.variables ?? {})}`;
+          let estimated = estimates.get(document)?.get(key);
+          if (!estimated) {
+            let heavy = false;
+            try {
+              estimated = { cost: costOf({ schema, document, bounds, variables: request.variables, operationName, onHeavy: () => (heavy = true) }), heavy };
+            } catch (error) {
+              if (error instanceof GraphQLError && error.extensions.code) throw error;
+              // Variables that do not fit their types: graphql-js reports those itself, in its words.
+              return;
+            }
+            const perDocument = estimates.get(document) ?? new Map<string, { cost: number; heavy: boolean }>();
+            if (perDocument.size < maxEstimatesPerDocument) perDocument.set(key, estimated);
+            estimates.set(document, perDocument);
           }
+          const { cost, heavy } = estimated;
+          if (heavy) contextValue.requestScope?.markHeavy();
           if (cost > queryLimits.maxCost) {
             throw queryTooComplex(
               `Query cost limit of ${queryLimits.maxCost} exceeded, found ${cost}. Ask for fewer or smaller lists (lower \`limit\`s, less nesting)`,
@@ -256,6 +288,9 @@ export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestS
     },
   };
 }
+
+/** Variable sets whose estimate is kept per document: the rest are estimated at every request. */
+const maxEstimatesPerDocument = 100;
 
 /** Graphql-js's parse error at the token limit, reworded with our code. */
 export function isTokenLimitError(message: string): boolean {

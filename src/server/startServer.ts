@@ -18,6 +18,8 @@ import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { readHttpConfig, type HttpConfig } from "../config.ts";
 import type { Database } from "../database/Database.ts";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { createResponseCache } from "./responseCache.ts";
 import { createContext, type PitchGraphContext } from "../graphql/context.ts";
 import { readTypeDefs } from "../graphql/createSchema.ts";
 import { formatErrorFor, statusByCode } from "./errorCodes.ts";
@@ -68,6 +70,7 @@ export async function startServer(options: {
   const heavyLane = new Semaphore(settings.heavySessions);
   const allowCors = cors({ origin: settings.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
 
+  const responseCache = settings.responseCacheSeconds > 0 ? createResponseCache(options.database, { maxAgeSeconds: settings.responseCacheSeconds }) : null;
   const httpServer = http.createServer();
   const apollo = new ApolloServer<PitchGraphContext>({
     schema: options.schema,
@@ -92,6 +95,9 @@ export async function startServer(options: {
       graphiqlLandingPage(),
       queryCostPlugin(await readTypeDefs()),
       statusFromErrorCodes(requests),
+      // Without the response cache, no cache hints: Apollo's cache-control plugin (on by default)
+      // would otherwise hook every field of every request for nothing.
+      ...(responseCache?.plugins ?? [ApolloServerPluginCacheControlDisabled()]),
     ],
   });
   const [exploreAssets] = await Promise.all([buildExploreAssets(), apollo.start()]);
@@ -215,13 +221,13 @@ export async function startServer(options: {
         search: url.search,
         body: body.length ? parseJson(body) : undefined,
       },
-      context: async () => ({
-        ...createContext(scopedDatabase(options.database, scope)),
-        // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
-        // and pool share apply to it as to our own queries.
-        executionContext: scope.driver,
-        requestScope: scope,
-      }),
+      context: async () =>
+        createContext(scopedDatabase(options.database, scope), {
+          // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
+          // and pool share apply to it as to our own queries.
+          executionContext: scope.driver,
+          requestScope: scope,
+        }),
     });
     if (response.destroyed) return;
     for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -256,7 +262,10 @@ export async function startServer(options: {
   return {
     url: `http://${shownHost}:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: () => {
+      responseCache?.stop();
+      return apollo.stop();
+    },
   };
 }
 

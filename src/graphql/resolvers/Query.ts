@@ -7,7 +7,7 @@ import { normalizeName } from "../../names/normalizeName.ts";
 import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { mentionKeysOf, nameRules, type NameRule } from "../../identity/matchKeys.ts";
 import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
-import { findTies, findTiesByNameRules, type TieCandidate } from "../../queries/findTies.ts";
+import type { TieByNameRules, TieCandidate } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findHeadToHead } from "../../queries/findHeadToHead.ts";
@@ -68,10 +68,10 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
     if (!keys[field]) throw badInput(`${field} must name something, got "${args[field]}"`);
   }
   // The club resolver's name rules first (aliases, spellings, exonyms, club forms: "Dynamo Kyiv",
-  // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern").
-  let candidates = await tiesByNameRules(context, args, keys);
-  if (candidates.length === 0) candidates = await findTies(context.database, keys, "EXACT");
-  if (candidates.length === 0) candidates = await findTies(context.database, keys, "WORDS");
+  // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern"). Every
+  // tie(...) of the request is looked up in one statement (the request's DataLoader).
+  const found = await context.loaders.tieLookups.load({ ...keys, clubKeys: taggedKeysOf(args.club), opponentKeys: taggedKeysOf(args.opponent) });
+  let candidates = found.byRules.length ? strictestMatches(found.byRules) : found.exact.length ? found.exact : found.words;
   if (candidates.length === 0) return null;
   // The same tie can match with the two names either way round: count ties, not matches.
   candidates = candidates.filter((candidate, index) => candidates.findIndex((other) => other.id === candidate.id) === index);
@@ -81,8 +81,8 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
       extensions: { code: "AMBIGUOUS_NAME", tieIds: candidates.map((candidate) => candidate.id) },
     });
   }
-  const [found] = await delegateToGeneratedQuery("ties", { where: { id: { eq: candidates[0]!.id } }, limit: 1 }, context, info);
-  return found ?? null;
+  // The tie with the client's selection, through the generated query: one statement for every tie of the request asked with this selection.
+  return context.loaders.generated.load("ties", candidates[0]!.id, info);
 };
 
 /** The club resolver's keys of a typed name under every name rule, tagged: "EXONYM:dynamo kiev". */
@@ -97,13 +97,12 @@ function strictestRule(hits: readonly string[]): number {
 }
 
 /**
- * Ties between clubs answering to the typed names by the club resolver's name rules, keeping
- * those whose clubs answer by the strictest rules: "Bayern Munich" v "Bordeaux" is the tie whose
- * clubs match exactly, not one whose clubs only match by a looser rule. A name several clubs
- * answer to ("Sporting") is narrowed by the tie, as a person would.
+ * Of the ties whose clubs answer to the typed names by the club resolver's name rules, those whose
+ * clubs answer by the strictest rules: "Bayern Munich" v "Bordeaux" is the tie whose clubs match
+ * exactly, not one whose clubs only match by a looser rule. A name several clubs answer to
+ * ("Sporting") is narrowed by the tie, as a person would.
  */
-async function tiesByNameRules(context: PitchGraphContext, args: TieArgs, keys: { competition: string; season: string }): Promise<TieCandidate[]> {
-  const found = await findTiesByNameRules(context.database, { ...keys, clubKeys: taggedKeysOf(args.club), opponentKeys: taggedKeysOf(args.opponent) });
+function strictestMatches(found: readonly TieByNameRules[]): TieCandidate[] {
   const scored = found.map((tie) => {
     const ranks = [strictestRule(tie.clubHits), strictestRule(tie.opponentHits)];
     return { tie, score: Math.max(...ranks) * 100 + ranks[0]! + ranks[1]! };
@@ -263,8 +262,9 @@ export const headToHead: GraphQLFieldResolver<unknown, PitchGraphContext, { club
 
 /** HeadToHead's node fields: the library's generated queries fetch whatever the client selects. */
 export const headToHeadResolvers: Record<string, GraphQLFieldResolver<HeadToHeadSource, PitchGraphContext>> = {
-  club: async (source, _args, context, info) => (await delegateToGeneratedQuery("clubs", { where: { id: { eq: source.clubId } }, limit: 1 }, context, info))[0],
-  opponent: async (source, _args, context, info) => (await delegateToGeneratedQuery("clubs", { where: { id: { eq: source.opponentId } }, limit: 1 }, context, info))[0],
+  // Club and opponent (with the same selection) in one statement, through the request's loader.
+  club: (source, _args, context, info) => context.loaders.generated.load("clubs", source.clubId, info),
+  opponent: (source, _args, context, info) => context.loaders.generated.load("clubs", source.opponentId, info),
   matches: (source, _args, context, info) =>
     delegateToGeneratedQuery("matches", { where: { id: { in: source.matchIds } }, sort: [{ date: "ASC" }, { legNumber: "ASC" }], limit: 100 }, context, info),
   ties: (source, _args, context, info) =>
