@@ -29,11 +29,10 @@ const towns = [
 ];
 const clubKinds = ["FC", "Sporting", "Dynamo", "Racing", "Athletic", "Union", "Olympic", "Spartak", "Rapid", "Vitoria"];
 /**
- * Clubs named "<kind> <town> Synthetic": 1,000 distinct names. The last word keeps every name
- * apart from the register's real clubs under all name rules ("FC Bastia" would be "Bastia" under
- * CLUB_FORM, which two real clubs answer to, and the import refuses it as ambiguous).
+ * Clubs named "<kind> <town>ia" ("FC Bastiaia"): 1,000 distinct names, none of them a club of the
+ * seed graph or the club register (whose "SC Bastia" and "CA Bastia" would make "FC Bastia" ambiguous).
  */
-const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town} Synthetic`));
+const clubNames = clubKinds.flatMap((kind) => towns.map((town) => `${kind} ${town}ia`));
 
 /** Round names as UEFA's records spell them, earliest first (normalizeRound knows them all). */
 const roundNames = [
@@ -77,8 +76,9 @@ interface GeneratedTie {
   source: string;
 }
 
-function seasonLabel(year: number): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
+/** "2017-18", or "2017" for a competition that counts calendar years (the Copa Libertadores). */
+function seasonLabel(year: number, style: "splitYear" | "calendarYear" | undefined): string {
+  return style === "calendarYear" ? String(year) : `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
 }
 
 function slug(text: string): string {
@@ -90,8 +90,7 @@ function buckets(): { competition: string; season: string; year: number; legsOf:
   const found = [];
   for (const competition of COMPETITIONS) {
     for (let year = 1955; year <= lastSeason; year += 1) {
-      // Calendar-year competitions (the Libertadores) label a season by its year alone.
-      const season = competition.seasons === "calendarYear" ? String(year) : seasonLabel(year);
+      const season = seasonLabel(year, competition.seasons);
       const legsOf = new Map<string, 1 | 2>();
       try {
         for (const round of roundNames) legsOf.set(round, findRuleSet(competition.name, season, round).format.kind === "twoLegs" ? 2 : 1);

@@ -1,6 +1,7 @@
 /**
  * Configuration, read once from the environment, with defaults. Nothing else reads process.env.
  */
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,6 +32,11 @@ export interface Config {
   host: string;
   /** Folder of the seed files (PITCHGRAPH_SEEDS_DIR, default seeds/). */
   seedsDir: string;
+  /**
+   * Ties per transaction when a results file has more (PITCHGRAPH_IMPORT_BATCH_TIES, default 2000):
+   * such a file is written in batches under an import run (docs/decisions/012-imports-in-batches.md).
+   */
+  importBatchTies: number;
   /** How the HTTP server treats requests: deadlines, bounds, CORS, logs. */
   http: HttpConfig;
 }
@@ -42,7 +48,11 @@ export interface HttpConfig {
   maxResponseBytes: number;
   /** Database sessions one request may hold at once (PITCHGRAPH_SESSIONS_PER_REQUEST, default 4). */
   sessionsPerRequest: number;
-  /** Database sessions all heavy requests (graph walks, relationship filters, large cost) share (PITCHGRAPH_HEAVY_SESSIONS, default 2). */
+  /**
+   * Heavy requests (graph walks, relationship filters, large cost) served at once, their database
+   * work and their responses alike; the others wait their turn (PITCHGRAPH_HEAVY_SESSIONS;
+   * default one less than the CPU cores, at least 1: a core stays free for cheap requests).
+   */
   heavySessions: number;
   /** Web origins allowed to call the API from a browser (PITCHGRAPH_CORS_ORIGINS, comma-separated; default none). */
   corsOrigins: string[];
@@ -77,7 +87,7 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     requestTimeoutMs: positiveIntegerFrom("PITCHGRAPH_REQUEST_TIMEOUT_MS", env.PITCHGRAPH_REQUEST_TIMEOUT_MS, 10_000),
     maxResponseBytes: positiveIntegerFrom("PITCHGRAPH_MAX_RESPONSE_BYTES", env.PITCHGRAPH_MAX_RESPONSE_BYTES, 5_000_000),
     sessionsPerRequest: positiveIntegerFrom("PITCHGRAPH_SESSIONS_PER_REQUEST", env.PITCHGRAPH_SESSIONS_PER_REQUEST, 4),
-    heavySessions: positiveIntegerFrom("PITCHGRAPH_HEAVY_SESSIONS", env.PITCHGRAPH_HEAVY_SESSIONS, 2),
+    heavySessions: positiveIntegerFrom("PITCHGRAPH_HEAVY_SESSIONS", env.PITCHGRAPH_HEAVY_SESSIONS, Math.max(1, os.availableParallelism() - 1)),
     corsOrigins,
     debugErrors: env.PITCHGRAPH_DEBUG_ERRORS === "1",
     logLevel,
@@ -113,6 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integerFrom("PORT", env.PORT, 4000),
     host: env.HOST || "127.0.0.1",
     seedsDir: path.resolve(env.PITCHGRAPH_SEEDS_DIR || path.join(projectRoot, "seeds")),
+    importBatchTies: positiveIntegerFrom("PITCHGRAPH_IMPORT_BATCH_TIES", env.PITCHGRAPH_IMPORT_BATCH_TIES, 2000),
     http: readHttpConfig(env),
   };
 }

@@ -1,18 +1,21 @@
 /**
  * Starts everything the main job needs, in order: the database (external or embedded), the
- * compatibility check, constraints and indexes, the seed graph, then the GraphQL server.
+ * compatibility check, constraints and indexes, the seed graph, the GraphQL server, then one
+ * first query (src/server/warmUp.ts), so that "Ready" means the first answer comes at once.
  */
 import type { Config } from "./config.ts";
 import { applyConstraints } from "./database/applyConstraints.ts";
+import { rollBackAbandonedImports } from "./importing/importRun.ts";
 import type { Database } from "./database/Database.ts";
 import { ensureLauncherBuilt } from "./database/embeddedNeo4j.ts";
 import { openDatabase, type OpenedDatabase } from "./database/openDatabase.ts";
-import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
 import { loadOpenfootball, type OpenfootballLoadResult, type OpenfootballSelection } from "./defaultGraph/loadOpenfootball.ts";
 import { loadClubRegister, type RegisterLoadResult } from "./identity/register/loadClubRegister.ts";
+import { checkDatabaseCompatibility, createSchema } from "./graphql/createSchema.ts";
 import { loadSeeds, type SeedLoadResult } from "./seeds/loadSeeds.ts";
 import { assertPortFree } from "./server/assertPortFree.ts";
 import { startServer, type RunningServer } from "./server/startServer.ts";
+import { warmUp } from "./server/warmUp.ts";
 import { ruleSetIdFor } from "./ties/ruleSetIdFor.ts";
 
 export interface PreparedDatabase extends SeedLoadResult {
@@ -41,6 +44,8 @@ export async function prepareDatabase(
   await timed("checks, constraints and indexes", async () => {
     await checkDatabaseCompatibility(database);
     await applyConstraints(database);
+    // A batched import whose process died half-way (docs/decisions/012-imports-in-batches.md).
+    await rollBackAbandonedImports(database);
   });
   const seeds = await timed("seed data load", () => loadSeeds(database, seedsDir, ruleSetIdFor));
   // After the seeds, so that a seed club and its register row become one node (loadClubRegister).
@@ -74,8 +79,19 @@ export async function startPitchGraph(config: Config, log: (line: string) => voi
   );
   try {
     const seeds = await prepareDatabase(opened.database, config.seedsDir, { timed });
+    // Not built beside the Neo4j start: tried, and on two busy cores the JVM's start slowed by
+    // more than the schema's build time (docs/benchmarks.md, "Start and memory").
     const schema = await timed("GraphQL schema", () => createSchema(opened.database));
-    const server = await timed("HTTP server (and the /explore bundle)", () => startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http }));
+    const server = await timed("HTTP server", () =>
+      startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http }),
+    );
+    try {
+      const warmed = await timed("first query (the README's tie)", () => warmUp(server.url.replace("//localhost:", "//127.0.0.1:"), (index) => index === 0));
+      if (warmed.failed) log("The first GraphiQL example did not answer at start (see the log above); serving anyway");
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return {
       opened,
       server,

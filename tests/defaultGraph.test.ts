@@ -1,7 +1,7 @@
 /**
- * The whole default graph, loaded as `npm start` loads it on an empty store: every vendored
- * openfootball file (globalSetup loaded only the one most tests need), through the same loader,
- * one transaction per file, skipped by content hash the second time.
+ * The whole default graph, as `npm start` loads it on an empty store (globalSetup loaded it through
+ * prepareDatabase, as the app does): every vendored openfootball file, one transaction per file,
+ * skipped by content hash the second time.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { listOpenfootballFiles, loadOpenfootball } from "../src/defaultGraph/loadOpenfootball.ts";
@@ -16,12 +16,11 @@ beforeAll(async () => {
 afterAll(async () => graph.close());
 
 describe("the default graph", () => {
-  test("every openfootball file loads; loading again writes nothing", { timeout: 600_000 }, async () => {
+  test("every openfootball file is loaded; loading again writes nothing", { timeout: 600_000 }, async () => {
     const files = await listOpenfootballFiles(path.join(openfootballDir, "champions-league"));
-    const first = await loadOpenfootball(graph.database, "all");
-    expect([...first.loaded, ...first.unchanged].sort()).toEqual([...files].sort());
-    const second = await loadOpenfootball(graph.database, "all");
-    expect(second).toMatchObject({ loaded: [], unchanged: files, counts: { nodes: 0, relationships: 0 } });
+    expect(files.length).toBeGreaterThan(20);
+    const again = await loadOpenfootball(graph.database, "all");
+    expect(again).toMatchObject({ loaded: [], unchanged: files, counts: { nodes: 0, relationships: 0 } });
   });
 
   test("each match is in the graph once: no two matches share date, home club and away club", async () => {

@@ -32,6 +32,7 @@ export const environmentVariables = {
   PITCHGRAPH_NEO4J_HEAP: "JVM heap of the embedded Neo4j (default 1g)",
   PITCHGRAPH_NEO4J_PAGECACHE: "page cache of the embedded Neo4j (default 256m)",
   PITCHGRAPH_SEEDS_DIR: "folder of the seed files (default seeds/)",
+  PITCHGRAPH_IMPORT_BATCH_TIES: "ties per transaction for a results file with more ties (default 2000); see docs/decisions/012-imports-in-batches.md",
   PORT: "HTTP port of the GraphQL server (default 4000)",
   HOST: "interface the HTTP server binds (default 127.0.0.1)",
 } as const;

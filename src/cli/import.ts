@@ -5,7 +5,8 @@
  */
 import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
 import { applyConstraints } from "../database/applyConstraints.ts";
-import { importFile, ImportError, nearMissAdvice, type ImportSummary } from "../importing/importFile.ts";
+import { importFile, ImportError, nearMissAdvice, type ImportProgress, type ImportSummary } from "../importing/importFile.ts";
+import { rollBackAbandonedImports } from "../importing/importRun.ts";
 
 const command = {
   usage: "npm run import -- FILE [FILE ...]",
@@ -13,8 +14,9 @@ const command = {
     "Loads results files (like ../shared/data/uefa-ties/*.json), seed files (like seeds/*.json), alias files (docs/identity.md) " +
     "and Football.TXT files (like data/openfootball/champions-league/2017-18/cl.txt) into the database the app uses: " +
     "NEO4J_URI, or the embedded store in PITCHGRAPH_DATA_DIR (through the running app's Neo4j when it runs, with the password in <data>/bolt-password). " +
-    "Each file is one transaction; the command stops at the first file that fails.",
-  env: databaseVariables,
+    "Each file is one transaction, except a results file of more ties than PITCHGRAPH_IMPORT_BATCH_TIES (2000), written in batches " +
+    "that a failure rolls back (progress on stderr); the command stops at the first file that fails.",
+  env: [...databaseVariables, "PITCHGRAPH_IMPORT_BATCH_TIES" as const],
 };
 
 async function main(files: string[]): Promise<number> {
@@ -29,8 +31,9 @@ async function main(files: string[]): Promise<number> {
   const { config, opened } = forCommand;
   try {
     await applyConstraints(opened.database);
+    for (const file of await rollBackAbandonedImports(opened.database)) console.error(`${file}: an earlier import of it stopped half-way; rolled back`);
     for (const file of files) {
-      const summary = await importFile(opened.database, file, { seedsDir: config.seedsDir });
+      const summary = await importFile(opened.database, file, { seedsDir: config.seedsDir, batchTies: config.importBatchTies, onProgress: showProgress });
       console.log(
         `${summary.fileName}: ${summary.format} file, ${summary.ties} ties, ${summary.matches} matches; ` +
           `${summary.counts.nodes} nodes and ${summary.counts.relationships} relationships created in ${summary.seconds.toFixed(1)} s`,
@@ -45,6 +48,16 @@ async function main(files: string[]): Promise<number> {
   } finally {
     await opened.close();
   }
+}
+
+/** One line on stderr per batch of a large file, once it has run a couple of seconds. */
+function showProgress({ fileName, tiesWritten, ties, counts, seconds }: ImportProgress): void {
+  if (seconds < 2) return;
+  const written = counts.nodes + counts.relationships;
+  console.error(
+    `${fileName}: ${tiesWritten}/${ties} ties written (${Math.round((100 * tiesWritten) / ties)}%), ` +
+      `${written} nodes+relationships, ${Math.round(written / seconds)}/s, ${seconds.toFixed(1)} s`,
+  );
 }
 
 /** The import summary's club part: new clubs, near-misses, and how many names matched by which rule. */

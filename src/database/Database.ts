@@ -382,6 +382,10 @@ export function isConnectivityError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) return true;
+  // The server answers, but its database is not online (still starting after a restart, or
+  // stopped): as unreachable for our purposes. Retried as a transient error it would hold every
+  // request until its deadline instead of failing fast while the probe waits for the database.
+  if (code === "Neo.TransientError.General.DatabaseUnavailable") return true;
   if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)$/.test(code)) return true;
   return error.cause !== undefined && error.cause !== error && isConnectivityError(error.cause);
 }

@@ -11,7 +11,7 @@ export interface PitchGraphContext {
   /** What @neo4j/graphql runs its Cypher with; the server gives each request its own (src/server/RequestScope.ts). */
   executionContext?: unknown;
   /** The request's bounds (src/server/RequestScope.ts); absent outside the HTTP server. */
-  requestScope?: { markHeavy(): void };
+  requestScope?: { markHeavy(): void; holdHeavyLane(): Promise<void> };
   /** This request's DataLoaders (src/graphql/requestLoaders.ts). */
   readonly loaders: RequestLoaders;
 }

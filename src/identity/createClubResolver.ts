@@ -150,9 +150,25 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
   const problemKeys = new Set<string>();
   const resolved = new Map<string, string>();
 
+  // CLUB_FORM keys by word (of 4 letters or more): closeClubs compares words only with the keys
+  // sharing one; every other key can only be a typo apart. Imports of thousands of new clubs
+  // against thousands of known ones spent most of their time splitting every key for every name.
+  const clubFormKeysByWord = new Map<string, Set<string>>();
+  const lettersOfKeys = new Map<string, number>();
+  function lettersOfKey(key: string): number {
+    let letters = lettersOfKeys.get(key);
+    if (letters === undefined) lettersOfKeys.set(key, (letters = lettersOf(key)));
+    return letters;
+  }
+
   function addName(club: IndexedClub, known: KnownName, city: string | null | undefined): void {
     for (const [rule, keys] of clubMatchKeysOf([known.name], city, exonyms)) {
       for (const key of keys) {
+        if (rule === "CLUB_FORM" && !index.get(rule)!.has(key)) {
+          for (const word of key.split(" ")) {
+            if (word.length >= 4) clubFormKeysByWord.set(word, (clubFormKeysByWord.get(word) ?? new Set()).add(key));
+          }
+        }
         const entries = index.get(rule)!.get(key) ?? [];
         if (!entries.some((entry) => entry.club === club)) entries.push({ club, known });
         index.get(rule)!.set(key, entries);
@@ -274,11 +290,19 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
     const words = new Set(key.split(" "));
     // Closest first: more words in common, then fewer typos.
     const close = new Map<string, { club: IndexedClub; score: number }>();
+    // Only a key sharing a word of 4 letters or more can have all its words in the name's (or the reverse).
+    const sharingAWord = new Set([...words].flatMap((word) => [...(clubFormKeysByWord.get(word) ?? [])]));
+    const letters = lettersOf(key);
     for (const [otherKey, entries] of index.get("CLUB_FORM")!) {
-      const otherWords = otherKey.split(" ");
-      const [fewer, more] = otherWords.length < words.size ? [new Set(otherWords), words] : [words, new Set(otherWords)];
-      const contained = [...fewer].every((word) => more.has(word)) && [...fewer].some((word) => word.length >= 4);
-      const score = contained ? 10 * fewer.size - (more.size - fewer.size) : withinTypos(key, otherKey) ? 5 : 0;
+      let score = 0;
+      if (sharingAWord.has(otherKey)) {
+        const otherWords = otherKey.split(" ");
+        const [fewer, more] = otherWords.length < words.size ? [new Set(otherWords), words] : [words, new Set(otherWords)];
+        const contained = [...fewer].every((word) => more.has(word)) && [...fewer].some((word) => word.length >= 4);
+        score = contained ? 10 * fewer.size - (more.size - fewer.size) : withinTypos(key, otherKey) ? 5 : 0;
+      } else if (Math.abs(key.length - otherKey.length) <= 2 && fewLettersApart(letters, lettersOfKey(otherKey))) {
+        score = withinTypos(key, otherKey) ? 5 : 0;
+      }
       if (score <= 0) continue;
       for (const entry of entries) {
         if (country && entry.club.country && entry.club.country !== country) continue;
@@ -319,6 +343,28 @@ export function createClubResolver(options: ClubResolverOptions): RecordingClubR
 }
 
 /** True when two keys are a typo or two apart (one for short names), and long enough to say so. */
+/**
+ * The letters of a text as a 32-bit set (letters folded onto 32 bits). Each edit adds at most one
+ * letter the other text lacks, so two texts two edits apart have at most two such bits each way:
+ * a cheap test that skips the edit distance for almost every pair.
+ */
+function lettersOf(text: string): number {
+  let set = 0;
+  for (let index = 0; index < text.length; index++) set |= 1 << (text.charCodeAt(index) & 31);
+  return set;
+}
+
+function bitCount(set: number): number {
+  let count = 0;
+  for (let rest = set; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/** False when one text has more than two letters the other lacks: then no two edits join them. */
+function fewLettersApart(a: number, b: number): boolean {
+  return bitCount(a & ~b) <= 2 && bitCount(b & ~a) <= 2;
+}
+
 function withinTypos(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;

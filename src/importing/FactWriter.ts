@@ -16,6 +16,13 @@ import type { SeedFile } from "../seeds/seedFormat.ts";
  */
 export const KEEP_PLAN = "CYPHER replan=skip";
 
+/**
+ * Every MERGE that may create a node tags it with the import run writing it (`$importRun`, null
+ * outside a batched import, which sets nothing): a failed batched import deletes exactly the nodes
+ * of its run (src/importing/importRun.ts).
+ */
+export const TAG_CREATED = (variable: string) => `ON CREATE SET ${variable}.importRun = $importRun`;
+
 export interface FactCounts {
   nodes: number;
   relationships: number;
@@ -50,10 +57,11 @@ export class FactWriter {
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly batchSourceIds: readonly string[],
+    private readonly importRun: string | null = null,
   ) {}
 
   async run(cypher: string, params: Record<string, unknown>): Promise<void> {
-    const result = await this.tx.run(`${KEEP_PLAN} ${cypher}`, params);
+    const result = await this.tx.run(`${KEEP_PLAN} ${cypher}`, { importRun: this.importRun, ...params });
     const updates = result.summary.counters.updates();
     this.counts.nodes += updates.nodesCreated;
     this.counts.relationships += updates.relationshipsCreated;
@@ -62,7 +70,7 @@ export class FactWriter {
   /** MERGE nodes by id and set their properties (scalars, lists of scalars, driver dates). */
   async mergeNodes(label: string, rows: { id: string; properties: Record<string, unknown> }[]): Promise<void> {
     if (!rows.length) return;
-    await this.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.properties`, { rows });
+    await this.run(`UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ${TAG_CREATED("n")} SET n += row.properties`, { rows });
   }
 
   /** Makes each node's `type` edges to `targetLabel` nodes exactly its targets. */

@@ -9,7 +9,10 @@ import { createClubResolver, describeAt, type NameMatch, type RecordingClubResol
 import { readKnownClubs } from "../identity/readKnownClubs.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { slugify } from "../names/slugify.ts";
-import type { FactCounts } from "./writeFacts.ts";
+import { TAG_CREATED, type FactCounts } from "./FactWriter.ts";
+
+/** Labels with ids besides Club (src/database/constraints.cypher), fixed, never from input. */
+const idLabels = ["Competition", "Season", "Stage", "Tie", "Match", "Goal", "Player", "Stadium", "Coach", "Source"];
 
 /**
  * The one club resolver over the graph's clubs, with the register's exonyms.
@@ -17,7 +20,12 @@ import type { FactCounts } from "./writeFacts.ts";
  * data/openfootball/champions-league/club-aliases.json).
  */
 export async function graphClubResolver(tx: ManagedTransaction, extraAliases: readonly UserAlias[] = []): Promise<RecordingClubResolver> {
-  const ids = await tx.run(`MATCH (n) WHERE n.id IS NOT NULL AND NOT n:Club RETURN collect(n.id) AS ids`);
+  // New clubs get ids "club:<name>": only such ids held by other labels can collide. One index
+  // seek per label (their unique constraints), not a walk over every node of the graph.
+  const ids = await tx.run(
+    `CALL () { ${idLabels.map((label) => `MATCH (n:${label}) WHERE n.id STARTS WITH "club:" RETURN n.id AS id`).join(" UNION ALL ")} }
+     RETURN collect(id) AS ids`,
+  );
   const { clubs, aliases } = await readKnownClubs(tx);
   return createClubResolver({
     clubs,
@@ -32,7 +40,13 @@ export async function graphClubResolver(tx: ManagedTransaction, extraAliases: re
  * the name, the rule and the name it matched with that name's source and line, REPORTED_BY the
  * file. `Club.nameMatches` answers "why is this name this club?".
  */
-export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: string, seedSourceId: string | undefined, matches: readonly NameMatch[]): Promise<FactCounts> {
+export async function writeNameMatches(
+  tx: ManagedTransaction,
+  resultsSourceId: string,
+  seedSourceId: string | undefined,
+  matches: readonly NameMatch[],
+  importRun: string | null = null,
+): Promise<FactCounts> {
   const sourceId = seedSourceId ?? resultsSourceId;
   // A name matching a name this same file gave (importing it again) explains nothing new.
   const rows = matches.filter((match) => match.matchedSource !== sourceId).map((match) => ({
@@ -47,11 +61,11 @@ export async function writeNameMatches(tx: ManagedTransaction, resultsSourceId: 
   const result = await tx.run(
     `UNWIND $rows AS row
      MATCH (c:Club {id: row.club}), (s:Source {id: $source})
-     MERGE (m:NameMatch {id: row.id})
+     MERGE (m:NameMatch {id: row.id}) ${TAG_CREATED("m")}
      SET m += row.properties
      MERGE (c)-[:KNOWN_AS]->(m)
      MERGE (m)-[:REPORTED_BY]->(s)`,
-    { rows, source: sourceId },
+    { rows, source: sourceId, importRun },
   );
   const updates = result.summary.counters.updates();
   return { nodes: updates.nodesCreated, relationships: updates.relationshipsCreated };

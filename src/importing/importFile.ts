@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../database/Database.ts";
 import { isAliasFile, parseAliasFile } from "../identity/aliasFile.ts";
+import type { ClubMention } from "../identity/ClubMention.ts";
 import { createClubResolver, describeAt, unresolvedClubId, type NameMatch, type NearMiss, type NewClub, type RecordingClubResolver } from "../identity/createClubResolver.ts";
 import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
@@ -21,7 +22,8 @@ import { contradictionConflicts } from "./contradictionConflicts.ts";
 import { detectFileFormat, type ImportFormat } from "./detectFileFormat.ts";
 import { FootballTxtImportError, looksLikeFootballTxt, sourceOfFootballTxt, writeFootballTxt } from "./importFootballTxt.ts";
 import { readExistingMatches } from "./readExistingMatches.ts";
-import { reconcileMatches, type FieldUpdate } from "./reconcileMatches.ts";
+import { beginImportRun, commitImportRun, rollBackImportRun, saveBeforeBatch } from "./importRun.ts";
+import { reconcileMatches, type AddedDecision, type FieldUpdate } from "./reconcileMatches.ts";
 import { datasetSourceId, resultsToFacts, type ExistingEntity } from "./resultsToFacts.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { writeAddedDecisions, writeFacts, type FactCounts } from "./writeFacts.ts";
@@ -74,7 +76,31 @@ export function nearMissAdvice(miss: NearMiss): string {
   );
 }
 
-export async function importFile(database: Database, filePath: string, options: { seedsDir: string }): Promise<ImportSummary> {
+/** How far a batched import has got, after each committed batch. */
+export interface ImportProgress {
+  fileName: string;
+  tiesWritten: number;
+  ties: number;
+  /** Nodes and relationships created so far. */
+  counts: FactCounts;
+  /** Since the import started. */
+  seconds: number;
+}
+
+export interface ImportOptions {
+  seedsDir: string;
+  /**
+   * A results file of more ties than this (default 2000, config `importBatchTies`) is written in
+   * batches of this many ties under an import run, if its source is new to the graph.
+   */
+  batchTies?: number;
+  /** Called after each batch of a batched import; an error it throws fails the import, which is rolled back. */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+}
+
+const defaultBatchTies = 2000;
+
+export async function importFile(database: Database, filePath: string, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const fileName = path.basename(filePath);
   let text: string;
@@ -99,28 +125,27 @@ export async function importFile(database: Database, filePath: string, options: 
   const facts = format === "results" ? null : await checkedSeedFile(fileName, content, options.seedsDir);
   const results = format === "results" ? parsedResults(fileName, content) : null;
   const checked = results ? checkedResults(results) : null;
+  const batchTies = options.batchTies ?? defaultBatchTies;
+  if (results && results.ties.length > batchTies && !(await sourceExists(database, datasetSourceId(fileName)))) {
+    return importResultsInBatches(database, results, checked!, { ...options, batchTies }, started);
+  }
 
   // A results file is reconciled with what other sources say about the same matches (issue 10:
   // a different source gives a Conflict, the same source re-imported an update); seed files are
   // the project's own curated facts and are written as they are.
   const { counts, resolver, reconciled } = await database.writeTransaction(async (tx) => {
+    if (!facts) {
+      const written = await writeResultsBatch(tx, results!, checked!, { conflicts: checked!.conflicts });
+      await writeAddedDecisions(tx, written.reconciled.addedDecisions);
+      return written;
+    }
     const resolver = await graphClubResolver(tx);
-    const converted =
-      facts ??
-      withConflicts(
-        resultsToFacts(results!, await existingEntities(tx), { clubResolver: resolver, ruleSetIds: checked!.ruleSetIds }),
-        checked!.conflicts,
-      );
-    if (facts) checkSeedClubs(fileName, facts, resolver);
+    checkSeedClubs(fileName, facts, resolver);
     if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
-    const sourceId = datasetSourceId(fileName);
-    const reconciled = facts ? null : reconcileMatches(converted, sourceId, ...(await existingMatchesOf(tx, converted)));
-    const batch = reconciled?.facts ?? converted;
     try {
-      const counts = await writeFacts(tx, batch, ruleSetIdFor, facts ? {} : { sourceIds: [sourceId] });
-      await writeAddedDecisions(tx, reconciled?.addedDecisions ?? []);
-      const matchCounts = await writeNameMatches(tx, sourceId, facts?.sources?.[0]?.id, resolver.matches);
-      return { counts: { nodes: counts.nodes + matchCounts.nodes, relationships: counts.relationships + matchCounts.relationships }, resolver, reconciled };
+      const counts = await writeFacts(tx, facts, ruleSetIdFor);
+      const matchCounts = await writeNameMatches(tx, datasetSourceId(fileName), facts.sources?.[0]?.id, resolver.matches);
+      return { counts: sumCounts(counts, matchCounts), resolver, reconciled: null };
     } catch (error) {
       // e.g. a competition or season the tie-rule catalogue does not cover: the transaction rolls back.
       throw new ImportError(fileName, [(error as Error).message]);
@@ -137,6 +162,113 @@ export async function importFile(database: Database, filePath: string, options: 
     clubs: { created: resolver.newClubs, matched: resolver.matches, nearMisses: resolver.nearMisses },
     ...(reconciled ? { corroborated: reconciled.corroborated, conflicts: reconciled.conflicts, updates: reconciled.updates } : {}),
   };
+}
+
+const sumCounts = (a: FactCounts, b: FactCounts): FactCounts => ({ nodes: a.nodes + b.nodes, relationships: a.relationships + b.relationships });
+
+/**
+ * Resolves, reconciles and writes some ties of a results file inside `tx` (all of them, or one
+ * batch of a run). What the source adds to other sources' ties (`addedDecisions`) is returned,
+ * not written: a run writes it with its commit.
+ */
+async function writeResultsBatch(
+  tx: ManagedTransaction,
+  results: ResultsFile,
+  checked: CheckedResults,
+  batch: { conflicts: NonNullable<SeedFile["conflicts"]>; run?: { id: string; resolver: RecordingClubResolver } },
+) {
+  const fileName = results.fileName;
+  // A run resolves every batch with one resolver, as one transaction would: a club the file
+  // created in an earlier batch is the same club, not a match; each batch writes what it added.
+  const resolver = batch.run?.resolver ?? (await graphClubResolver(tx));
+  const seen = { newClubs: resolver.newClubs.length, matches: resolver.matches.length };
+  const added = {
+    idOf: (mention: ClubMention) => resolver.idOf(mention),
+    get newClubs() {
+      return resolver.newClubs.slice(seen.newClubs);
+    },
+  };
+  const converted = withConflicts(
+    resultsToFacts(results, await existingEntities(tx), { clubResolver: added, ruleSetIds: checked.ruleSetIds }),
+    batch.conflicts,
+  );
+  if (resolver.problems.length) throw new ImportError(fileName, resolver.problems);
+  const sourceId = datasetSourceId(fileName);
+  const reconciled = reconcileMatches(converted, sourceId, ...(await existingMatchesOf(tx, converted)));
+  const importRun = batch.run?.id;
+  try {
+    if (importRun) await saveBeforeBatch(tx, importRun, reconciled.facts);
+    const counts = await writeFacts(tx, reconciled.facts, ruleSetIdFor, { sourceIds: [sourceId], ...(importRun ? { importRun } : {}) });
+    const matchCounts = await writeNameMatches(tx, sourceId, undefined, resolver.matches.slice(seen.matches), importRun ?? null);
+    return { counts: sumCounts(counts, matchCounts), resolver, reconciled };
+  } catch (error) {
+    // e.g. a competition or season the tie-rule catalogue does not cover: the transaction rolls back.
+    throw new ImportError(fileName, [(error as Error).message]);
+  }
+}
+
+/**
+ * A results file of more than `batchTies` ties, imported for the first time: written in batches
+ * of `batchTies` ties, one transaction each, under an import run (src/importing/importRun.ts).
+ * On any failure, including one thrown by `onProgress`, the run is rolled back and the graph is
+ * as it was. What the file adds to other sources' ties is written with the commit.
+ */
+async function importResultsInBatches(
+  database: Database,
+  results: ResultsFile,
+  checked: CheckedResults,
+  options: ImportOptions & { batchTies: number },
+  started: number,
+): Promise<ImportSummary> {
+  const { fileName, ties } = results;
+  const sourceId = datasetSourceId(fileName);
+  const run = await beginImportRun(database, fileName, ties.length);
+  let counts: FactCounts = { nodes: 0, relationships: 0 };
+  const reconciled = { corroborated: 0, conflicts: [] as string[], updates: [] as FieldUpdate[], addedDecisions: [] as AddedDecision[] };
+  let resolver: RecordingClubResolver | null = null;
+  try {
+    resolver = await database.readTransaction((tx) => graphClubResolver(tx));
+    for (let start = 0; start < ties.length; start += options.batchTies) {
+      const last = start + options.batchTies >= ties.length;
+      const part = { ...results, ties: ties.slice(start, start + options.batchTies) };
+      // Contradiction conflicts name ties of the whole file: they go with the last batch.
+      const batch = { conflicts: last ? checked.conflicts : [], run: { id: run, resolver } };
+      const written = await database.writeTransaction((tx) => writeResultsBatch(tx, part, checked, batch));
+      counts = sumCounts(counts, written.counts);
+      reconciled.corroborated += written.reconciled.corroborated;
+      reconciled.conflicts.push(...written.reconciled.conflicts);
+      reconciled.updates.push(...written.reconciled.updates);
+      reconciled.addedDecisions.push(...written.reconciled.addedDecisions);
+      await options.onProgress?.({
+        fileName, tiesWritten: Math.min(start + options.batchTies, ties.length), ties: ties.length, counts, seconds: (performance.now() - started) / 1000,
+      });
+    }
+    await database.writeTransaction(async (tx) => {
+      await writeAddedDecisions(tx, reconciled.addedDecisions);
+      await commitImportRun(tx, run);
+    });
+  } catch (error) {
+    await rollBackImportRun(database, run);
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(fileName, [(error as Error).message]);
+  }
+  return {
+    fileName,
+    format: "results",
+    ties: ties.length,
+    matches: ties.reduce((sum, tie) => sum + tie.legs.length, 0),
+    counts,
+    seconds: (performance.now() - started) / 1000,
+    clubs: { created: resolver.newClubs, matched: resolver.matches, nearMisses: resolver.nearMisses },
+    corroborated: reconciled.corroborated,
+    conflicts: reconciled.conflicts,
+    updates: reconciled.updates,
+  };
+}
+
+async function sourceExists(database: Database, sourceId: string): Promise<boolean> {
+  const [found] = await database.read<{ found: boolean }>(`RETURN EXISTS { MATCH (:Source {id: $sourceId}) } AS found`, { sourceId });
+  return found!.found;
 }
 
 async function existingMatchesOf(tx: ManagedTransaction, facts: SeedFile) {
@@ -248,6 +380,8 @@ function parsedResults(fileName: string, content: unknown) {
  * set for a stated format, legs that contradict the format, a shoot-out counted into the score) stops
  * the import with the file, record and field; facts the rules never reach become Conflicts.
  */
+type CheckedResults = ReturnType<typeof checkedResults>;
+
 function checkedResults(file: ResultsFile) {
   const problems: string[] = [];
   const ruleSetIds = new Map<string, string>();

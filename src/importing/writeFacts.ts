@@ -11,7 +11,7 @@ import { taggedMatchKeysOf } from "../identity/matchKeys.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { nameKeysOf } from "../names/normalizeName.ts";
 import { goalIdOf, type SeedFile, type SeedNamedEntity } from "../seeds/seedFormat.ts";
-import { FactWriter, neo4jDate, sourceIdsNamedIn, type FactCounts } from "./FactWriter.ts";
+import { FactWriter, neo4jDate, sourceIdsNamedIn, TAG_CREATED, type FactCounts } from "./FactWriter.ts";
 import type { AddedDecision } from "./reconcileMatches.ts";
 import { writeConflicts } from "./writeConflicts.ts";
 import { writeEntityLinks } from "./writeEntityLinks.ts";
@@ -63,16 +63,17 @@ export interface SourceCorroboration {
 /**
  * @param options.sourceIds the sources the batch speaks for, when not every source it names is
  * its own (an import's conflicts name the other sources' claims); by default every source named.
+ * @param options.importRun the batched import writing this batch: nodes it creates carry its id.
  */
 export async function writeFacts(
   tx: ManagedTransaction,
   facts: SeedFile & { corroborations?: SourceCorroboration[] },
   resolveRuleSet: RuleSetResolver,
-  options: { sourceIds?: string[] } = {},
+  options: { sourceIds?: string[]; importRun?: string } = {},
 ): Promise<FactCounts> {
   // Sources named in this batch: edges to them are rewritten from the batch; edges to other
   // sources (another import, the seeds) are left alone.
-  const writer = new FactWriter(tx, options.sourceIds ?? sourceIdsNamedIn(facts));
+  const writer = new FactWriter(tx, options.sourceIds ?? sourceIdsNamedIn(facts), options.importRun ?? null);
   const run = (cypher: string, params: Record<string, unknown>) => writer.run(cypher, params);
   const linkSources = (label: string, rows: { id: string; sources: string[] }[]) => writer.linkSources(label, rows);
   const sourcedRows = <T extends { id: string; sources: string[] }>(records: T[] | undefined) =>
@@ -81,7 +82,7 @@ export async function writeFacts(
   if (facts.sources?.length) {
     await run(
       `UNWIND $rows AS row
-       MERGE (s:Source {id: row.id})
+       MERGE (s:Source {id: row.id}) ${TAG_CREATED("s")}
        SET s.kind = row.kind, s.language = row.language, s.title = row.title,
            s.publishedOn = CASE WHEN row.publishedOn IS NULL THEN null ELSE date(row.publishedOn) END,
            s.publishedOnDerived = row.publishedOnDerived, s.citedOutlets = row.citedOutlets, s.note = row.note`,
@@ -108,7 +109,7 @@ export async function writeFacts(
     await run(
       `UNWIND $rows AS row
        MATCH (c:Competition {id: row.competition})
-       MERGE (s:Season {id: row.id})
+       MERGE (s:Season {id: row.id}) ${TAG_CREATED("s")}
        SET s.label = row.label, s.ruleSetId = row.ruleSetId
        WITH s, c
        OPTIONAL MATCH (s)-[old:OF_COMPETITION]->(other) WHERE other <> c
@@ -133,7 +134,7 @@ export async function writeFacts(
     await run(
       `UNWIND $rows AS row
        MATCH (season:Season {id: row.season})
-       MERGE (st:Stage {id: row.id})
+       MERGE (st:Stage {id: row.id}) ${TAG_CREATED("st")}
        SET st.name = row.name, st += row.stated
        WITH st, season
        OPTIONAL MATCH (st)-[old:OF_SEASON]->(other) WHERE other <> season
@@ -171,7 +172,7 @@ export async function writeFacts(
     await run(
       `UNWIND $rows AS row
        MATCH (st:Stage {id: row.stage}), (c:Competition {id: row.competitionId})
-       MERGE (t:Tie {id: row.id})
+       MERGE (t:Tie {id: row.id}) ${TAG_CREATED("t")}
        // A recorded winner or decision that this batch does not state is kept: another source may
        // have added it to the tie (writeAddedDecisions), and reloading this batch must not erase it.
        SET t.season = row.season, t.stage = row.stageName, t.ruleSetId = row.ruleSetId,
@@ -223,7 +224,7 @@ export async function writeFacts(
        WITH row, home, away, t, stage
        CALL apoc.util.validate((row.tie IS NOT NULL AND t IS NULL) OR (row.stage IS NOT NULL AND stage IS NULL),
          'match "%s": its tie or stage is not in the graph', [row.id])
-       MERGE (m:Match {id: row.id})
+       MERGE (m:Match {id: row.id}) ${TAG_CREATED("m")}
        SET m += row.properties,
            m.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
        WITH m, t, stage, home, away, row
@@ -309,7 +310,7 @@ export async function writeFacts(
       await run(
         `UNWIND $rows AS row
          MATCH (m:Match {id: row.match}), (club:Club {id: row.club})
-         MERGE (g:Goal {id: row.id})
+         MERGE (g:Goal {id: row.id}) ${TAG_CREATED("g")}
          SET g += row.properties
          WITH g, m, club, row
          OPTIONAL MATCH (g)-[old:FOR_CLUB]->(other) WHERE other <> club

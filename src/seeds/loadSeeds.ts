@@ -62,16 +62,18 @@ export async function loadSeeds(
   options: { force?: boolean } = {},
 ): Promise<SeedLoadResult> {
   const { inputs, hash } = await readSeedFiles(seedsDir);
-  const problems = validateSeeds(inputs);
-  if (problems.length) throw new SeedValidationError(problems);
   const files = inputs.map((input) => input.fileName);
 
+  // Files whose hash the graph holds passed validation when they were loaded: a start with
+  // unchanged seeds skips it.
   if (!options.force) {
     const [state] = await database.read<{ hash: string | null }>(
       `OPTIONAL MATCH (meta:PitchGraphMeta {id: "seeds"}) RETURN meta.hash AS hash`,
     );
     if (state?.hash === hash) return { loaded: false, files, counts: { nodes: 0, relationships: 0 } };
   }
+  const problems = validateSeeds(inputs);
+  if (problems.length) throw new SeedValidationError(problems);
 
   const facts = mergeSeedFiles(inputs);
   const counts = await database.writeTransaction(async (tx) => {

@@ -40,6 +40,8 @@ export class RequestScope {
   private readonly openSessions = new Set<Session>();
   private readonly ownSlots: Semaphore;
   private heavy = false;
+  /** True while the request holds a slot of the heavy lane for all of its work (holdHeavyLane). */
+  private holdsHeavyLane = false;
   private readonly timer: NodeJS.Timeout;
   /** A driver for this request's resolvers: its sessions are bounded by the request (see the top). */
   readonly driver: Driver;
@@ -89,6 +91,24 @@ export class RequestScope {
     return this.heavy;
   }
 
+  /**
+   * For a heavy request: waits for a slot of the heavy lane and keeps it until the request is
+   * answered (finish) or cancelled, so the lane bounds all of its work, not only its
+   * transactions: turning ten thousand rows into a response takes this process's CPU too, and
+   * cheap requests wait behind every heavy one that does it at the same time. Rejects with
+   * RequestCancelledError when the deadline passes (or the client leaves) while waiting.
+   */
+  async holdHeavyLane(): Promise<void> {
+    if (!this.heavy || this.holdsHeavyLane) return;
+    if (this.cancelled) throw this.cancelled;
+    await this.options.heavyLane.acquire(this.cancelledSignal);
+    if (this.cancelled) {
+      this.options.heavyLane.release();
+      throw this.cancelled;
+    }
+    this.holdsHeavyLane = true;
+  }
+
   /** Stops all database work of the request: waiting sessions are refused, open ones closed. */
   cancel(reason: CancelReason): void {
     if (this.cancelled) return;
@@ -96,11 +116,19 @@ export class RequestScope {
     clearTimeout(this.timer);
     this.rejectCancelled(this.cancelled);
     for (const session of this.openSessions) void session.close().catch(() => {});
+    this.releaseHeavyLane();
   }
 
-  /** The request is answered: no more timer. Sessions still open are closed by their owners. */
+  /** The request is answered: no more timer, the heavy lane's slot is free. Sessions still open are closed by their owners. */
   finish(): void {
     clearTimeout(this.timer);
+    this.releaseHeavyLane();
+  }
+
+  private releaseHeavyLane(): void {
+    if (!this.holdsHeavyLane) return;
+    this.holdsHeavyLane = false;
+    this.options.heavyLane.release();
   }
 
   /**
@@ -112,7 +140,8 @@ export class RequestScope {
     const run = async <T>(method: "executeRead" | "executeWrite", work: (tx: never) => Promise<T>, txConfig?: { timeout?: number; metadata?: Record<string, unknown> }): Promise<T> => {
       if (this.cancelled) throw this.cancelled;
       await this.ownSlots.acquire(this.cancelledSignal);
-      const lane = this.heavy ? this.options.heavyLane : null;
+      // A request holding the lane for all its work (holdHeavyLane) does not queue for it again.
+      const lane = this.heavy && !this.holdsHeavyLane ? this.options.heavyLane : null;
       try {
         await lane?.acquire(this.cancelledSignal);
       } catch (error) {

@@ -7,7 +7,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 import { openSessionCount } from "./RequestScope.ts";
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: "pitchgraph" }, timestamp: pino.stdTimeFunctions.isoTime });
+  // Asynchronous writes (pino's own buffered destination, flushed at exit): a line per request
+  // written synchronously cost about 5% of the server's CPU under load (scripts/benchAbuse.ts
+  // with --cpu-prof), time every other request waited for.
+  return pino(
+    { level, base: { service: "pitchgraph" }, timestamp: pino.stdTimeFunctions.isoTime },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 export interface ServerMetrics {

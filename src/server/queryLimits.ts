@@ -245,9 +245,10 @@ export function costOf(options: {
 
 /**
  * Apollo plugin: once the operation and its variables are known (didResolveOperation), refuses
- * it when its cost is over `queryLimits.maxCost`, before any resolver runs.
+ * it when its cost is over `queryLimits.maxCost`, before any resolver runs; a heavy one then
+ * waits for a slot of the server's heavy lane and holds it until it is answered (RequestScope).
  */
-export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void } }> {
+export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestScope?: { markHeavy(): void; holdHeavyLane(): Promise<void> } }> {
   const bounds = readListBounds(typeDefs);
   const estimates = new WeakMap<DocumentNode, Map<string, { cost: number; heavy: boolean }>>();
   return {
@@ -280,6 +281,8 @@ export function queryCostPlugin(typeDefs: string): ApolloServerPlugin<{ requestS
               cost,
             );
           }
+          // A heavy request waits here, before any resolver runs, for its slot of the heavy lane.
+          await contextValue.requestScope?.holdHeavyLane();
         },
       };
     },

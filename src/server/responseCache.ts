@@ -1,6 +1,6 @@
 /**
  * Apollo's response cache (@apollo/server-plugin-response-cache) for this read-mostly graph,
- * off by default: docs/decisions/012-batching-indexes-and-response-cache.md says why.
+ * off by default: docs/decisions/013-batching-indexes-and-response-cache.md says why.
  *
  * With PITCHGRAPH_RESPONSE_CACHE_SECONDS=N (N > 0) a query's whole response (no errors) is kept
  * for N seconds, keyed by the query text, operation name and variables. Every write empties it:

@@ -78,7 +78,6 @@ export async function startServer(options: {
     // Keep Apollo's CSRF prevention: a browser may not send a "simple" cross-site request.
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     parseOptions: { maxTokens: queryLimits.maxTokens },
     validationRules: queryLimitRules(),
     formatError: formatErrorFor({

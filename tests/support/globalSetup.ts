@@ -20,9 +20,6 @@ import { openDatabase } from "../../src/database/openDatabase.ts";
 import { prepareDatabase } from "../../src/startPitchGraph.ts";
 import type { TestNeo4j } from "./testDatabase.ts";
 
-/** The openfootball files (data/openfootball/champions-league/<file>) the suite starts with. */
-export const testOpenfootballFiles = ["2025-26/cl.txt"];
-
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: TestNeo4j;
@@ -43,10 +40,10 @@ async function startOwnServer(project: TestProject, seedsDir: string) {
   const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0, heap: "1g", pageCache: "128m" });
   const database = new Database({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
   try {
-    // The default graph's openfootball files cost a minute on a busy machine: the suite loads the
-    // one its tests read (the 2025-26 Champions League, which the seeds share a tie with);
-    // tests/defaultGraph.test.ts loads the rest through the same loader.
-    await prepareDatabase(database, seedsDir, { openfootball: (file) => testOpenfootballFiles.includes(file) });
+    // The whole default graph, as `npm start` serves it: every test sees the same graph whatever
+    // order the files run in (a test that loaded more openfootball files midway changed what
+    // later tests saw).
+    await prepareDatabase(database, seedsDir);
   } finally {
     await database.close();
   }

@@ -260,6 +260,10 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("apoc.*"))
                 // Netty otherwise waits a 5 s "quiet period" before closing the Bolt server on every shutdown.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                // The system and store diagnostics Neo4j writes to debug.log at every start (JVM, OS, every jar
+                // and store file) take seconds of each start on a busy two-core machine; Neo4j's own doc of the
+                // setting says so. -Dpitchgraph.neo4j.diagnostics=true (PITCHGRAPH_NEO4J_JAVA_OPTS) turns them back on.
+                .setConfig(GraphDatabaseInternalSettings.dump_diagnostics, Boolean.getBoolean("pitchgraph.neo4j.diagnostics"))
                 .build();
     }
 
