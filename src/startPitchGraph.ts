@@ -86,8 +86,12 @@ export async function startPitchGraph(config: Config, log: (line: string) => voi
       startServer({ schema, database: opened.database, port: config.port, host: config.host, settings: config.http }),
     );
     try {
-      const warmed = await timed("first query (the README's tie)", () => warmUp(server.url.replace("//localhost:", "//127.0.0.1:"), (index) => index === 0));
+      const ownUrl = server.url.replace("//localhost:", "//127.0.0.1:");
+      const warmed = await timed("first query (the README's tie)", () => warmUp(ownUrl, (index) => index === 0));
       if (warmed.failed) log("The first GraphiQL example did not answer at start (see the log above); serving anyway");
+      // The same after an outage (a restarted Neo4j, a server back on the network): requests get
+      // DATABASE_UNAVAILABLE at once until it has answered, instead of waiting out their deadline.
+      opened.database.setWarmUpAfterOutage(() => warmUp(ownUrl, (index) => index === 0, { "x-pitchgraph-warm-up": opened.database.warmUpToken }));
     } catch (error) {
       await server.stop();
       throw error;

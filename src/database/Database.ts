@@ -15,6 +15,7 @@
  * false is abandoned at once: its caller gets DatabaseUnavailableError, and a write that was
  * abandoned is rolled back, never committed later.
  */
+import { randomUUID } from "node:crypto";
 import neo4j, {
   isRetryableError,
   type Config as DriverConfig,
@@ -95,12 +96,32 @@ export class Database {
    * Availability, shared by this Database and every per-request view of it (forRequest): a view
    * that sees an outage marks the one database down.
    */
-  private readonly health: { available: boolean; reason: string; probeTimer: NodeJS.Timeout | null; closed: boolean } = {
+  private readonly health: {
+    available: boolean;
+    reason: string;
+    probeTimer: NodeJS.Timeout | null;
+    closed: boolean;
+    /** Run when the database answers again after an outage, before it counts as available (setWarmUpAfterOutage). */
+    warmUp: (() => Promise<unknown>) | null;
+    warming: boolean;
+    /** Counts outages: a warm-up that an outage interrupted does not declare the database available. */
+    outages: number;
+  } = {
     available: true,
     reason: "",
     probeTimer: null,
     closed: false,
+    warmUp: null,
+    warming: false,
+    outages: 0,
   };
+  /** True on the view forWarmUp returns: its work runs while the database still counts as unavailable. */
+  private readonly bypassesAvailability: boolean = false;
+  /**
+   * The secret a warm-up request carries (header `x-pitchgraph-warm-up`) so that the HTTP server
+   * runs it on forWarmUp's view; random per process, so no client can skip the gate.
+   */
+  readonly warmUpToken = randomUUID();
   /** Where hand-written Cypher opens its sessions: the guarded shared driver, or a request's (forRequest). */
   private sessionDriver: Driver;
   private readonly availabilityListeners = new Set<(change: AvailabilityChange) => void>();
@@ -153,6 +174,29 @@ export class Database {
     return view;
   }
 
+  /**
+   * A view of this database for warming it up after an outage: its transactions run while the
+   * database still counts as unavailable (every other caller is refused meanwhile), on the
+   * driver without the fail-fast guard. `driver` is for @neo4j/graphql.
+   */
+  forWarmUp(): Database {
+    const view = Object.create(this) as Database;
+    Object.defineProperty(view, "driver", { value: this.rawDriver, enumerable: true });
+    Object.defineProperty(view, "sessionDriver", { value: this.rawDriver });
+    Object.defineProperty(view, "bypassesAvailability", { value: true });
+    return view;
+  }
+
+  /**
+   * After an outage, when the database answers again, `warmUp` runs before the database counts
+   * as available: a restarted Neo4j answers its first queries seconds late (cold plan cache and
+   * JIT), and requests sent meanwhile would wait out their deadline instead of getting
+   * DATABASE_UNAVAILABLE at once. The warm-up's own work goes through forWarmUp's view.
+   */
+  setWarmUpAfterOutage(warmUp: () => Promise<unknown>): void {
+    this.health.warmUp = warmUp;
+  }
+
   /** Calls `listener` after every committed write through this seam (the response cache forgets); returns a function that unsubscribes it. */
   onWrite(listener: () => void): () => void {
     this.writeListeners.add(listener);
@@ -176,6 +220,7 @@ export class Database {
    */
   markUnavailable(reason: string): void {
     if (this.health.closed) return;
+    this.health.outages += 1;
     if (this.health.available) {
       this.health.available = false;
       this.health.reason = reason;
@@ -189,6 +234,23 @@ export class Database {
 
   /** Declares the database reachable again (any successful round trip does this too). */
   markAvailable(reason = "a round trip succeeded"): void {
+    if (this.health.available || this.health.closed || this.health.warming) return;
+    const warmUp = this.health.warmUp;
+    if (!warmUp) return this.declareAvailable(reason);
+    this.health.warming = true;
+    const outages = this.health.outages;
+    this.log(`database answers again (${reason}); warming it up before serving`);
+    void warmUp()
+      .catch((error: unknown) => this.log(`warm-up failed (serving anyway): ${messageOf(error)}`))
+      .finally(() => {
+        this.health.warming = false;
+        // Down again while warming: the probe that outage started decides.
+        if (this.health.outages === outages) this.declareAvailable(`${reason}, warmed up`);
+        else this.scheduleProbe();
+      });
+  }
+
+  private declareAvailable(reason: string): void {
     if (this.health.available || this.health.closed) return;
     this.health.available = true;
     this.health.reason = "";
@@ -243,7 +305,7 @@ export class Database {
   }
 
   private async inSession<T>(mode: "READ" | "WRITE", work: TransactionWork<T>): Promise<T> {
-    if (!this.health.available) throw this.unavailableError();
+    if (!this.health.available && !this.bypassesAvailability) throw this.unavailableError();
     const session = this.sessionDriver.session({
       database: this.databaseName,
       // READ sessions go to followers / read replicas in a cluster; the shared bookmark manager

@@ -202,7 +202,10 @@ export async function startServer(options: {
       ]);
     }
 
-    const scope = new RequestScope(options.database.driver, { timeoutMs: settings.requestTimeoutMs, sessionsPerRequest: settings.sessionsPerRequest, heavyLane });
+    // The database's own warm-up after an outage (Database.setWarmUpAfterOutage) runs while every
+    // other request is still refused; only it knows the token.
+    const database = request.headers["x-pitchgraph-warm-up"] === options.database.warmUpToken ? options.database.forWarmUp() : options.database;
+    const scope = new RequestScope(database.driver, { timeoutMs: settings.requestTimeoutMs, sessionsPerRequest: settings.sessionsPerRequest, heavyLane });
     state.scope = scope;
     // The client left before the answer: stop its database work (the driver resets the connection,
     // Neo4j terminates the transaction).
@@ -222,7 +225,7 @@ export async function startServer(options: {
         body: body.length ? parseJson(body) : undefined,
       },
       context: async () =>
-        createContext(scopedDatabase(options.database, scope), {
+        createContext(scopedDatabase(database, scope), {
           // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
           // and pool share apply to it as to our own queries.
           executionContext: scope.driver,

@@ -26,7 +26,7 @@ const queryTimeoutMs = 15_000;
  * Sends the examples `which` picks (by position in examples.json) to `graphqlUrl`, one after
  * another; resolves when all have answered (or timed out).
  */
-export async function warmUp(graphqlUrl: string, which: (index: number) => boolean = () => true): Promise<WarmUpResult> {
+export async function warmUp(graphqlUrl: string, which: (index: number) => boolean = () => true, headers: Record<string, string> = {}): Promise<WarmUpResult> {
   const [operations, allExamples] = await Promise.all([readOperations(), readExamples()]);
   const examples = allExamples.filter((_example, index) => which(index));
   let failed = 0;
@@ -34,7 +34,7 @@ export async function warmUp(graphqlUrl: string, which: (index: number) => boole
     const operation = operations.find((candidate) => candidate.name === example.operation);
     const answer = await fetch(graphqlUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": `warm-up-${example.tab}` },
+      headers: { "content-type": "application/json", "x-request-id": `warm-up-${example.tab}`, ...headers },
       body: JSON.stringify({ query: operation?.text ?? "", operationName: example.operation, variables: example.variables }),
       signal: AbortSignal.timeout(queryTimeoutMs),
     }).then(
