@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       try {
         const jvmPid = embeddedInstance(dataDir).pid;
         if (run === 1) {
-          figures.graph = await graphSize(app.boltUri, dataDir);
+          figures.graph = await graphSize(app);
           say(`graph: ${JSON.stringify(figures.graph)}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 2000));

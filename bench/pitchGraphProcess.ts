@@ -146,10 +146,9 @@ export function loadAverage(): string {
   return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 }
 
-/** Nodes, relationships and ties in the graph on `dataDir` (logs in with the store's Bolt password). */
-export async function graphSize(boltUri: string, dataDir: string): Promise<{ nodes: number; relationships: number; ties: number }> {
-  const password = readFileSync(path.join(dataDir, "bolt-password"), "utf8").trim();
-  const driver = neo4j.driver(boltUri, neo4j.auth.basic("neo4j", password), { disableLosslessIntegers: true });
+/** Nodes, relationships and ties in the graph of the running PitchGraph (logged in as the bench is). */
+export async function graphSize(app: Pick<RunningPitchGraph, "boltUri" | "boltAuth">): Promise<{ nodes: number; relationships: number; ties: number }> {
+  const driver = benchDriver(app);
   try {
     const { records } = await driver.executeQuery(
       `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }

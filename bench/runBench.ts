@@ -25,7 +25,7 @@ import { Database } from "../src/database/Database.ts";
 import { createContext } from "../src/graphql/context.ts";
 import { createSchema } from "../src/graphql/createSchema.ts";
 import { countingDriver, type QueryCounter } from "../tests/support/countingDriver.ts";
-import { benchDriver, loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
+import { benchDriver, graphSize, loadAverage, postGraphQL, readmeTieQuery, rssMiB, startPitchGraphProcess, embeddedInstance, type RunningPitchGraph } from "./pitchGraphProcess.ts";
 import { summariseCpuProfiles } from "./summariseCpuProfile.ts";
 
 const { values: options } = parseArgs({
@@ -181,19 +181,6 @@ async function timeSequential(times: number, work: () => Promise<unknown>): Prom
 }
 
 // --- the run ---------------------------------------------------------------------------------------
-
-async function graphSize(app: RunningPitchGraph): Promise<{ nodes: number; relationships: number; ties: number }> {
-  const driver = benchDriver(app);
-  try {
-    const { records } = await driver.executeQuery(
-      `CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-       CALL () { MATCH (t:Tie) RETURN count(t) AS ties } RETURN nodes, relationships, ties`,
-    );
-    return records[0]!.toObject() as { nodes: number; relationships: number; ties: number };
-  } finally {
-    await driver.close();
-  }
-}
 
 const canonical = (value: unknown): unknown =>
   Array.isArray(value)
