@@ -128,6 +128,27 @@ describe("a results file larger than one batch", () => {
     expect(await graphDigest(graph.database)).toEqual(before);
   });
 
+  test("an interrupted import (Ctrl-C: its signal aborted) stops after the batch being written and rolls back", async () => {
+    const before = await graphDigest(graph.database);
+    const file = await fileWith("interrupted", sevenTies("batched-interrupted", "Stopclub"));
+    const interrupted = new AbortController();
+    const written: number[] = [];
+    const failure = await importFile(graph.database, file, {
+      seedsDir: seedsDir(),
+      batchTies: 2,
+      signal: interrupted.signal,
+      onProgress: (step) => {
+        written.push(step.tiesWritten);
+        if (step.tiesWritten === 4) interrupted.abort(new Error("interrupted by SIGINT; what the import had written is rolled back"));
+      },
+    }).catch((error: unknown) => error);
+
+    expect(written).toEqual([2, 4]);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect((failure as Error).message).toContain("interrupted by SIGINT; what the import had written is rolled back");
+    expect(await graphDigest(graph.database)).toEqual(before);
+  });
+
   test("a bad record late in the file is refused by file, record and field before anything is written", async () => {
     const before = await graphDigest(graph.database);
     const ties = sevenTies("batched-bad-record", "Badclub");

@@ -29,11 +29,27 @@ async function main(files: string[]): Promise<number> {
   const forCommand = await openDatabaseForCommand("import");
   if (!forCommand) return 1;
   const { config, opened } = forCommand;
+  // Ctrl-C (or SIGTERM) stops at the next batch or file and rolls back what a batched import
+  // wrote, instead of leaving half a file in the graph until the next import or start. A second
+  // Ctrl-C exits at once (the next import or start rolls back then).
+  const interrupted = new AbortController();
+  const interrupt = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping after the batch being written; what this import wrote is rolled back (${signal} again to exit at once)`);
+    interrupted.abort(new Error(`interrupted by ${signal}; what the import had written is rolled back`));
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
   try {
     await applyConstraints(opened.database);
     for (const file of await rollBackAbandonedImports(opened.database)) console.error(`${file}: an earlier import of it stopped half-way; rolled back`);
     for (const file of files) {
-      const summary = await importFile(opened.database, file, { seedsDir: config.seedsDir, batchTies: config.importBatchTies, onProgress: showProgress });
+      if (interrupted.signal.aborted) return 130;
+      const summary = await importFile(opened.database, file, {
+        seedsDir: config.seedsDir,
+        batchTies: config.importBatchTies,
+        onProgress: showProgress,
+        signal: interrupted.signal,
+      });
       console.log(
         `${summary.fileName}: ${summary.format} file, ${summary.ties} ties, ${summary.matches} matches; ` +
           `${summary.counts.nodes} nodes and ${summary.counts.relationships} relationships created in ${summary.seconds.toFixed(1)} s`,
@@ -44,8 +60,10 @@ async function main(files: string[]): Promise<number> {
     return 0;
   } catch (error) {
     console.error(error instanceof ImportError ? error.message : oneLineError("import failed", error));
-    return 1;
+    return interrupted.signal.aborted ? 130 : 1;
   } finally {
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
     await opened.close();
   }
 }

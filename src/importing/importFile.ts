@@ -96,6 +96,11 @@ export interface ImportOptions {
   batchTies?: number;
   /** Called after each batch of a batched import; an error it throws fails the import, which is rolled back. */
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /**
+   * Aborting it (Ctrl-C in `npm run import`) stops a batched import once the batch being written
+   * is done, and rolls back what the import wrote; the failure's message is the abort reason's.
+   */
+  signal?: AbortSignal;
 }
 
 const defaultBatchTies = 2000;
@@ -229,6 +234,7 @@ async function importResultsInBatches(
   try {
     resolver = await database.readTransaction((tx) => graphClubResolver(tx));
     for (let start = 0; start < ties.length; start += options.batchTies) {
+      options.signal?.throwIfAborted();
       const last = start + options.batchTies >= ties.length;
       const part = { ...results, ties: ties.slice(start, start + options.batchTies) };
       // Contradiction conflicts name ties of the whole file: they go with the last batch.
@@ -243,6 +249,7 @@ async function importResultsInBatches(
         fileName, tiesWritten: Math.min(start + options.batchTies, ties.length), ties: ties.length, counts, seconds: (performance.now() - started) / 1000,
       });
     }
+    options.signal?.throwIfAborted();
     await database.writeTransaction(async (tx) => {
       await writeAddedDecisions(tx, reconciled.addedDecisions);
       await commitImportRun(tx, run);
