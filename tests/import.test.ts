@@ -121,7 +121,16 @@ describe("a results file", () => {
 
   test("a file that is not JSON is a clear error", async () => {
     const file = await fileWith("import-test-broken.json", "{ not json");
-    await expect(importFile(graph.database, file, { seedsDir: seedsDir() })).rejects.toThrow(/import-test-broken\.json: .*not valid JSON/s);
+    await expect(importFile(graph.database, file, { seedsDir: seedsDir() })).rejects.toThrow(/import-test-broken\.json: .*not valid JSON.*\(line 1, column 3\)/s);
+  });
+
+  test.each([
+    ["an empty file", "import-test-empty.json", "  \n", /import-test-empty\.json: .*the file is empty/s],
+    ["a cut-off file", "import-test-cut.json", '{ "ties": [\n  { "id": "x"', /import-test-cut\.json: .*not valid JSON: .*the file ends before its JSON does/s],
+    ["a fault on a later line", "import-test-line.json", '{ "ties": [\n  { "id": "x" },\n  { "id": "y" ]\n}', /not valid JSON: .*\(line 3, column \d+\)/s],
+  ])("%s is refused saying where", async (_, name, text, expected) => {
+    const file = await fileWith(name, text);
+    await expect(importFile(graph.database, file, { seedsDir: seedsDir() })).rejects.toThrow(expected);
   });
 });
 

@@ -114,12 +114,13 @@ export async function importFile(database: Database, filePath: string, options: 
   } catch (error) {
     throw new ImportError(fileName, [(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message]);
   }
+  if (text.trim() === "") throw new ImportError(fileName, ["the file is empty"]);
   if (looksLikeFootballTxt(text)) return importFootballTxtFile(database, filePath, text, started);
   let content: unknown;
   try {
     content = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(fileName, [`not valid JSON: ${(error as Error).message} (nor Football.TXT: no "= Competition YYYY/YY" header)`]);
+    throw new ImportError(fileName, [`not valid JSON: ${jsonSyntaxProblem(text, (error as Error).message)} (nor Football.TXT: no "= Competition YYYY/YY" header)`]);
   }
   if (isAliasFile(content)) return importAliasFile(database, fileName, content, started);
   const format = detectFileFormat(content);
@@ -424,4 +425,18 @@ async function existingEntities(tx: ManagedTransaction) {
   const result = await tx.run(`MATCH (n:Competition) RETURN n.id AS id, coalesce(n.nameKeys, []) AS nameKeys`);
   const competitions: ExistingEntity[] = result.records.map((record) => ({ id: record.get("id") as string, nameKeys: record.get("nameKeys") as string[] }));
   return { competitions, clubs: [] };
+}
+
+/** JSON.parse's complaint with a line and column people can go to; a cut-off file said as such. */
+export function jsonSyntaxProblem(text: string, message: string): string {
+  const cutOff = `${message}: the file ends before its JSON does (cut off?)`;
+  if (/Unexpected end of JSON input/.test(message)) return cutOff;
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return message;
+  // V8 names the end of the text as the place where more was expected.
+  if (Number(position[1]) >= text.trimEnd().length) return cutOff;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message} (line ${line}, column ${column})`;
 }
