@@ -428,7 +428,7 @@ async function existingEntities(tx: ManagedTransaction) {
 }
 
 /** JSON.parse's complaint with a line and column people can go to; a cut-off file said as such. */
-export function jsonSyntaxProblem(text: string, message: string): string {
+function jsonSyntaxProblem(text: string, message: string): string {
   const cutOff = `${message}: the file ends before its JSON does (cut off?)`;
   if (/Unexpected end of JSON input/.test(message)) return cutOff;
   const position = /at position (\d+)/.exec(message);

@@ -8,10 +8,9 @@
  *   with many aliased fields cannot hold every connection while other clients wait.
  *
  * `driver` is what the request's resolvers use: @neo4j/graphql gets it as `executionContext`, and
- * the Database seam as its driver (see scopedDatabase), so both kinds of Cypher are bounded alike.
+ * the Database seam as its driver (Database.forRequest), so both kinds of Cypher are bounded alike.
  */
 import type { Driver, Session, SessionConfig } from "neo4j-driver";
-import type { Database } from "../database/Database.ts";
 import { Semaphore } from "./Semaphore.ts";
 
 /** Why a request's database work was stopped. */
@@ -80,15 +79,11 @@ export class RequestScope {
 
   /**
    * Marks the request as heavy (a graph walk, a relationship filter, a large estimated cost):
-   * its transactions then also wait for a slot of the server's heavy lane, so heavy requests
-   * together cannot take all of Neo4j's CPU from cheap ones.
+   * holdHeavyLane then makes it wait for a slot of the server's heavy lane, so heavy requests
+   * together cannot take all of Neo4j's CPU, or this process's, from cheap ones.
    */
   markHeavy(): void {
     this.heavy = true;
-  }
-
-  get isHeavy(): boolean {
-    return this.heavy;
   }
 
   /**
@@ -140,14 +135,6 @@ export class RequestScope {
     const run = async <T>(method: "executeRead" | "executeWrite", work: (tx: never) => Promise<T>, txConfig?: { timeout?: number; metadata?: Record<string, unknown> }): Promise<T> => {
       if (this.cancelled) throw this.cancelled;
       await this.ownSlots.acquire(this.cancelledSignal);
-      // A request holding the lane for all its work (holdHeavyLane) does not queue for it again.
-      const lane = this.heavy && !this.holdsHeavyLane ? this.options.heavyLane : null;
-      try {
-        await lane?.acquire(this.cancelledSignal);
-      } catch (error) {
-        this.ownSlots.release();
-        throw error;
-      }
       const started = performance.now();
       this.openSessions.add(session);
       sessionsInUse += 1;
@@ -161,7 +148,6 @@ export class RequestScope {
         this.databaseMs += performance.now() - started;
         this.openSessions.delete(session);
         sessionsInUse -= 1;
-        lane?.release();
         this.ownSlots.release();
       }
     };
@@ -175,9 +161,4 @@ export class RequestScope {
       },
     });
   }
-}
-
-/** The Database seam for one request: the same methods, with the request's driver (RequestScope). */
-export function scopedDatabase(database: Database, scope: RequestScope): Database {
-  return database.forRequest(scope.driver);
 }

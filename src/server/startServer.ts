@@ -28,7 +28,7 @@ import { buildExploreAssets } from "./exploreAssets.ts";
 import { graphiqlLandingPage } from "./graphiqlLandingPage.ts";
 import { createLogger, createMetrics } from "./observability.ts";
 import { queryCostPlugin, queryLimitRules, queryLimits } from "./queryLimits.ts";
-import { RequestScope, scopedDatabase } from "./RequestScope.ts";
+import { RequestScope } from "./RequestScope.ts";
 import { Semaphore } from "./Semaphore.ts";
 
 export interface RunningServer {
@@ -225,7 +225,7 @@ export async function startServer(options: {
         body: body.length ? parseJson(body) : undefined,
       },
       context: async () =>
-        createContext(scopedDatabase(database, scope), {
+        createContext(database.forRequest(scope.driver), {
           // @neo4j/graphql runs its generated Cypher through this driver: the request's deadline
           // and pool share apply to it as to our own queries.
           executionContext: scope.driver,
