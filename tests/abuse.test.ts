@@ -5,7 +5,7 @@
  * stops its work; one request holds a bounded share of the connections; /healthz keeps
  * answering. Timings are measured by scripts/benchAbuse.ts, not asserted here.
  */
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { Database } from "../src/database/Database.ts";
 import { DatabaseUnavailableError } from "../src/database/DatabaseUnavailableError.ts";
@@ -100,6 +100,54 @@ async function serverWith(schemaToServe: GraphQLSchema, settings: Record<string,
   started.push(running);
   return running;
 }
+
+describe("a refusal sent again is answered the same way without being judged again", () => {
+  const crash = `{ ${["a", "b", "c"].map((alias) => `${alias}: ${nestedMatches(4, 100)}`).join(" ")} }`;
+
+  test.each([
+    ["the same over-limit query, server ids", undefined, undefined],
+    ["a client's own short request ids", "7", "8"],
+  ])("%s: same status and message, each with its own request id", async (_case, firstId, secondId) => {
+    const send = (requestId?: string) =>
+      fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...(requestId ? { "x-request-id": requestId } : {}) }, body: JSON.stringify({ query: crash }) });
+    const before = counter.count;
+    const [first, second] = [await send(firstId), await send(secondId)];
+    const [firstBody, secondBody] = [await first.json(), await second.json()];
+    expect([first.status, second.status]).toEqual([400, 400]);
+    expect(secondBody.errors[0].message).toBe(firstBody.errors[0].message);
+    expect(secondBody.errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "maxCost" });
+    expect(secondBody.errors[0].extensions.requestId).toBe(second.headers.get("x-request-id"));
+    expect(secondBody.errors[0].extensions.requestId).not.toBe(firstBody.errors[0].extensions.requestId);
+    expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(counter.count).toBe(before);
+  });
+
+  test("the same document with other variables is judged afresh", async () => {
+    const query = "query Sized($n: Int) { clubs(limit: $n) { homeMatches(limit: 100) { awayClub { homeMatches(limit: 100) { id } } } } }";
+    const refused = await post(server.url, query, { n: 100 });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+    const answered = await post(server.url, query, { n: 2 });
+    expect(answered.status).toBe(200);
+    expect((await answered.json()).data.clubs).toHaveLength(2);
+  });
+
+  test("an error from a resolver is never remembered: the same request runs again", async () => {
+    let calls = 0;
+    const flaky = await createSchema(database);
+    flaky.getQueryType()!.getFields().ruleSets!.resolve = () => {
+      calls += 1;
+      if (calls === 1) throw new GraphQLError("not yet", { extensions: { code: "BAD_USER_INPUT" } });
+      return [];
+    };
+    const running = await serverWith(flaky, {});
+    const first = await (await post(running.url, "{ ruleSets { id } }")).json();
+    const second = await (await post(running.url, "{ ruleSets { id } }")).json();
+    expect(first.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(second).toEqual({ data: { ruleSets: [] } });
+    expect(calls).toBe(2);
+  });
+});
 
 describe("deadlines: the database work stops, in Neo4j too", () => {
   test("past the deadline the client gets TIMEOUT and Neo4j no longer runs the transaction", async () => {

@@ -28,6 +28,7 @@ import { buildExploreAssets } from "./exploreAssets.ts";
 import { graphiqlLandingPage } from "./graphiqlLandingPage.ts";
 import { createLogger, createMetrics } from "./observability.ts";
 import { queryCostPlugin, queryLimitRules, queryLimits } from "./queryLimits.ts";
+import { RefusalCache } from "./refusalCache.ts";
 import { RequestScope } from "./RequestScope.ts";
 import { Semaphore } from "./Semaphore.ts";
 
@@ -48,6 +49,10 @@ interface RequestState {
   operationName?: string;
   errorCodes: string[];
   scope?: RequestScope;
+  /** Set once Apollo starts executing the operation: from then on, an answer may depend on the data. */
+  executionStarted?: boolean;
+  /** The answer was a remembered refusal (refusalCache.ts). */
+  refusalRemembered?: boolean;
 }
 
 const graphqlResponseType = "application/graphql-response+json; charset=utf-8";
@@ -68,6 +73,7 @@ export async function startServer(options: {
   // Metric labels come from the project's named operations only: a client cannot mint new series.
   const knownOperations = new Set((await readOperations()).map((operation) => operation.name));
   const heavyLane = new Semaphore(settings.heavySessions);
+  const refusals = new RefusalCache();
   const allowCors = cors({ origin: settings.corsOrigins, methods: ["GET", "POST"], maxAge: 600 });
 
   const responseCache = settings.responseCacheSeconds > 0 ? createResponseCache(options.database, { maxAgeSeconds: settings.responseCacheSeconds }) : null;
@@ -116,7 +122,8 @@ export async function startServer(options: {
         })
         .finally(() => {
           state.scope?.finish();
-          if (!state.scope) return; // not a GraphQL request: health checks and pages are not logged
+          // Health checks and pages are not logged, GraphQL requests are (remembered refusals too).
+          if (!state.scope && !state.refusalRemembered) return;
           const durationMs = performance.now() - started;
           const operation = !state.operationName ? "anonymous" : knownOperations.has(state.operationName) ? state.operationName : "other";
           metrics.requestDuration.labels(operation, String(response.statusCode)).observe(durationMs / 1000);
@@ -127,9 +134,10 @@ export async function startServer(options: {
               operation: state.operationName ?? null,
               status: response.statusCode,
               durationMs: Math.round(durationMs),
-              databaseMs: Math.round(state.scope.databaseMs),
+              databaseMs: Math.round(state.scope?.databaseMs ?? 0),
               errors: state.errorCodes.length ? state.errorCodes : undefined,
-              cancelled: state.scope.cancellation?.reason,
+              cancelled: state.scope?.cancellation?.reason,
+              refusalRemembered: state.refusalRemembered,
             },
             "graphql request",
           );
@@ -202,6 +210,16 @@ export async function startServer(options: {
       ]);
     }
 
+    // A request refused before execution is answered the same way again without re-parsing it.
+    const refusalKey = refusals.keyOf(request, url.search, body);
+    const remembered = refusals.answerFor(refusalKey, state.requestId);
+    if (remembered) {
+      Object.assign(state, { refusalRemembered: true, operationName: remembered.operationName, errorCodes: remembered.errorCodes });
+      response.writeHead(remembered.status, Object.fromEntries(remembered.headers));
+      response.end(remembered.body);
+      return;
+    }
+
     // The database's own warm-up after an outage (Database.setWarmUpAfterOutage) runs while every
     // other request is still refused; only it knows the token.
     const database = request.headers["x-pitchgraph-warm-up"] === options.database.warmUpToken ? options.database.forWarmUp() : options.database;
@@ -248,6 +266,11 @@ export async function startServer(options: {
         ]);
       }
       if (response.statusCode >= 400 && state.errorCodes.length === 0) state.errorCodes = errorCodesIn(result.body.string);
+      refusals.remember(
+        refusalKey,
+        { status: response.statusCode, headers: [...result.headers], body: result.body.string, requestId: state.requestId, operationName: state.operationName, errorCodes: state.errorCodes },
+        state.executionStarted === true,
+      );
       response.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
@@ -280,6 +303,10 @@ function statusFromErrorCodes(requests: AsyncLocalStorage<RequestState>): Apollo
   return {
     async requestDidStart() {
       return {
+        async executionDidStart() {
+          const state = requests.getStore();
+          if (state) state.executionStarted = true;
+        },
         async willSendResponse({ response, operationName }) {
           const state = requests.getStore();
           if (!state || response.body.kind !== "single") return;
