@@ -222,12 +222,11 @@ describe("clubs, coaches, grounds, standings, the draw and the final", () => {
     expect(ids(stages[0].sources)).toContain("003_b026fd173a5ae0fd");
   });
 
-  test("a nickname finds the club in search but does not name it in a tie lookup", async () => {
-    const { search, tie } = await graph.query(`{
-      search(text: "The Gunners", limit: 1) { ... on Club { name } }
-      tie(competition: "Europa League", season: "2017-18", club: "The Gunners", opponent: "Östersund") { id }
-    }`);
+  test("a nickname finds the club in search but does not name it in a tie lookup, which points to it", async () => {
+    const { search } = await graph.query(`{ search(text: "The Gunners", limit: 1) { ... on Club { name } } }`);
     expect(search).toEqual([{ name: "Arsenal" }]);
-    expect(tie).toBeNull();
+    const lookup = await graph.execute(`{ tie(competition: "Europa League", season: "2017-18", club: "The Gunners", opponent: "Östersund") { id } }`);
+    expect(lookup.data?.tie).toBeNull();
+    expect(lookup.errors?.[0]?.message).toMatch(/^unknown club "The Gunners"; the closest known (is|are) "Arsenal"/);
   });
 });

@@ -98,6 +98,26 @@ describe("names match case- and accent-insensitively, against names and aliases,
     expect(result.data?.tie).toBeNull();
   });
 
+  test.each([
+    ["a misspelt club", "Dortmnud", "Atalanta", 'unknown club "Dortmnud"; the closest known', "Borussia Dortmund"],
+    ["a misspelt opponent", "Dortmund", "Atalantta", 'unknown club "Atalantta"; the closest known', "Atalanta"],
+    ["a name no club comes near", "Xyzzq", "Atalanta", 'unknown club "Xyzzq"', undefined],
+  ])("%s is an error naming it and the closest clubs, not a silent null", async (_case, club, opponent, message, closest) => {
+    const result = await graph.execute(`query ($a: String!, $b: String!) { tie(competition: "Europa League", season: "2017-18", club: $a, opponent: $b) { id } }`, { a: club, b: opponent });
+    expect(result.data?.tie).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toContain(message);
+    if (closest) expect(result.errors?.[0]?.message).toContain(`"${closest}"`);
+  });
+
+  test("two known clubs that never met in that season: null, however they are typed", async () => {
+    for (const [club, opponent] of [["BVB", "Bayern"], ["Atalanta", "Real Madrid"]]) {
+      const result = await graph.execute(`query ($a: String!, $b: String!) { tie(competition: "Europa League", season: "2017-18", club: $a, opponent: $b) { id } }`, { a: club, b: opponent });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.tie).toBeNull();
+    }
+  });
+
   test("a season that is not a season is a clear error", async () => {
     const result = await graph.execute(`{ tie(competition: "Europa League", season: "last year", club: "Dortmund", opponent: "Atalanta") { id } }`);
     expect(result.errors?.[0]?.message).toContain('season "last year": expected a season like "2017-18"');

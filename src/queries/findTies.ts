@@ -115,3 +115,44 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
   );
   return rows.map(({ byRules, exact, words }) => ({ byRules, exact, words }));
 }
+
+/** A name typed into `tie(...)` that no club answers to, with the clubs whose names come closest. */
+export interface UnknownClubName {
+  typed: string;
+  /** Up to three club names, closest first (the `search` field's full-text index). */
+  closest: string[];
+}
+
+/**
+ * Of the names typed into a `tie(...)` that found no tie, those that no club answers to by any of
+ * the lookup's ways of matching (name rules, exact name keys, whole words), each with the closest
+ * club names. Run only when a lookup found nothing, so that "no such tie" (null) and "no such
+ * club" (an error naming it) can be told apart.
+ */
+export async function findUnknownClubNames(
+  database: Database,
+  names: ReadonlyArray<{ typed: string; key: string; ruleKeys: readonly string[]; lucene: string | null }>,
+): Promise<UnknownClubName[]> {
+  return database.read<UnknownClubName>(
+    `UNWIND $names AS name
+     WITH name WHERE NOT EXISTS {
+         CALL db.index.fulltext.queryNodes("${clubKeysIndex}", name.keysQuery) YIELD node
+         RETURN node
+       }
+       AND NOT EXISTS { MATCH (a:Club) WHERE any(key IN a.nameKeys WHERE ${wordsMatch("key", "name.key")}) }
+     RETURN name.typed AS typed, COLLECT {
+         WITH name WHERE name.lucene IS NOT NULL
+         CALL db.index.fulltext.queryNodes("entity_names", name.lucene) YIELD node, score
+         WHERE node:Club
+         RETURN node.name ORDER BY score DESC, node.name LIMIT 3
+       } AS closest`,
+    {
+      names: names.map((name) => ({
+        typed: name.typed,
+        key: name.key,
+        lucene: name.lucene,
+        keysQuery: [clubKeysQuery(ruleKeyFields, name.ruleKeys), clubKeysQuery(["nameKeys"], [name.key])].filter(Boolean).join(" OR "),
+      })),
+    },
+  );
+}

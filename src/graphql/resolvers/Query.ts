@@ -7,7 +7,7 @@ import { normalizeName } from "../../names/normalizeName.ts";
 import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { mentionKeysOf, nameRules, type NameRule } from "../../identity/matchKeys.ts";
 import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
-import type { TieByNameRules, TieCandidate } from "../../queries/findTies.ts";
+import { findUnknownClubNames, type TieByNameRules, type TieCandidate, type UnknownClubName } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findHeadToHead } from "../../queries/findHeadToHead.ts";
@@ -72,7 +72,15 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   // tie(...) of the request is looked up in one statement (the request's DataLoader).
   const found = await context.loaders.tieLookups.load({ ...keys, clubKeys: taggedKeysOf(args.club), opponentKeys: taggedKeysOf(args.opponent) });
   let candidates = found.byRules.length ? strictestMatches(found.byRules) : found.exact.length ? found.exact : found.words;
-  if (candidates.length === 0) return null;
+  if (candidates.length === 0) {
+    // No tie: null, unless a name answers to no club at all (a typo), which is said with the closest.
+    const unknown = await findUnknownClubNames(
+      context.database,
+      [args.club, args.opponent].map((typed) => ({ typed, key: normalizeName(typed), ruleKeys: taggedKeysOf(typed), lucene: toLuceneQuery(typed) })),
+    );
+    if (unknown.length) throw badInput(unknown.map(describeUnknownClub).join("; "));
+    return null;
+  }
   // The same tie can match with the two names either way round: count ties, not matches.
   candidates = candidates.filter((candidate, index) => candidates.findIndex((other) => other.id === candidate.id) === index);
   if (candidates.length > 1) {
@@ -84,6 +92,14 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   // The tie with the client's selection, through the generated query: one statement for every tie of the request asked with this selection.
   return context.loaders.generated.load("ties", candidates[0]!.id, info);
 };
+
+/** `unknown club "Dortmnud"; the closest known are "Borussia Dortmund" and ...`, like an unknown competition. */
+function describeUnknownClub({ typed, closest }: UnknownClubName): string {
+  const named = closest.map((name) => JSON.stringify(name));
+  if (named.length === 0) return `unknown club ${JSON.stringify(typed)}; no club name comes close`;
+  const listed = named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  return `unknown club ${JSON.stringify(typed)}; the closest known ${named.length === 1 ? "is" : "are"} ${listed}`;
+}
 
 /** The club resolver's keys of a typed name under every name rule, tagged: "EXONYM:dynamo kiev". */
 function taggedKeysOf(name: string): string[] {
