@@ -2,10 +2,10 @@
  * The seed format's ties decided at load time, as a query would decide them: whatever the tie
  * engine would refuse (tieFactsProblems, goalProblems, a goal at minute 93 of a match without extra
  * time ...) or pass over (extra time after a decided 90 minutes, a shoot-out after a decided extra
- * time) is a problem naming the file and record. Seeds are curated: a contradiction there is fixed
+ * time, a shoot-out without the extra time before it) is a problem naming the file and record. Seeds are curated: a contradiction there is fixed
  * in the file, or written as a conflict of its own. Pure.
  */
-import { awardedMatch, decideTie, findRuleSet, RuleSetError, ruleSetById, TieFactsError, tieTimeline, type GoalFact, type MatchFacts, type TieFacts } from "../ties/index.ts";
+import { awardedMatch, decideTie, findRuleSet, RuleSetError, ruleSetById, shootOutWithoutExtraTime, TieFactsError, tieTimeline, type GoalFact, type MatchFacts, type TieFacts } from "../ties/index.ts";
 import type { SeedFile, SeedMatch, SeedTie } from "./seedFormat.ts";
 import type { SeedInput } from "./validateSeeds.ts";
 
@@ -46,6 +46,8 @@ export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]):
           const match = unused.legIndex === null ? null : matches[unused.legIndex];
           problems.push(`${where}${match ? ` match "${match.id}"` : ""}: ${unused.note}; fix the score or record the contradiction as a conflict`);
         }
+        const shootOut = shootOutWithoutExtraTime(tieFacts, outcome);
+        if (shootOut) problems.push(`${where} match "${matches[shootOut.legIndex]!.id}": ${shootOut.message.replace("give it", "give homeScoreAfterExtraTime/awayScoreAfterExtraTime")}`);
         tieTimeline(tieFacts, rules);
       } catch (error) {
         if (!(error instanceof TieFactsError || error instanceof RuleSetError)) throw error;

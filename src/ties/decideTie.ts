@@ -163,11 +163,14 @@ function extraTime(ctx: Ctx, at: number, rule: ExtraTimeRule, ifStillLevel: Leve
           note(ctx, `extra time of ${legName(ctx, at)} is not recorded; the replay that followed shows it ended level`);
           return stillLevel(ctx, ifStillLevel, at, levelNow);
         }
+        // A shoot-out written without the extra time before it: the winner hangs on the score
+        // after extra time all the same (a goal in extra time would have settled the tie).
+        const shootOut = match.shootOut ? `; a shoot-out (${match.shootOut.home}-${match.shootOut.away}) is recorded, but it comes after extra time` : '';
         return {
           kind: 'undetermined',
           missing: { kind: 'extraTimeScore', legIndex: at },
           settledBy: null,
-          sentence: `${levelPhrase(levelNow)} after 90 minutes; extra time follows, but its score is not recorded`,
+          sentence: `${levelPhrase(levelNow)} after 90 minutes; extra time follows, but its score is not recorded${shootOut}`,
         };
       }
       ctx.extraTimePlayed = true;
