@@ -13,7 +13,12 @@ type RecordOf<K extends keyof SeedFile> = NonNullable<SeedFile[K]>[number];
 
 const periods = { FIRST_HALF: "firstHalf", SECOND_HALF: "secondHalf", EXTRA_TIME: "extraTime" } as const;
 
-export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]): void {
+/**
+ * `unreachedFacts`: "refuse" (seed files: curated, so a contradiction is fixed or written as a
+ * conflict) or "keep" (a Football.TXT file: the source's record stands, and the outcome's notes say
+ * what the rules did not count); what the engine would refuse is a problem either way.
+ */
+export function checkSeedTies(inputs: readonly SeedInput[], problems: string[], options: { unreachedFacts?: "refuse" | "keep" } = {}): void {
   const files = inputs.map(({ fileName, content }) => ({ fileName, facts: content as SeedFile }));
   const all = <K extends keyof SeedFile>(kind: K): RecordOf<K>[] => files.flatMap(({ facts }) => (facts[kind] ?? []) as RecordOf<K>[]);
   const stages = new Map(all("stages").map((stage) => [stage.id, stage]));
@@ -42,7 +47,7 @@ export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]):
         if (!rules) return; // an unknown stage, season or competition is reported as a reference
         const tieFacts = seedTieFacts(tie, matches, (id) => clubs.get(id)?.name ?? id);
         const outcome = decideTie(tieFacts, rules);
-        for (const unused of outcome.unusedFacts) {
+        for (const unused of options.unreachedFacts === "keep" ? [] : outcome.unusedFacts) {
           const match = unused.legIndex === null ? null : matches[unused.legIndex];
           problems.push(`${where}${match ? ` match "${match.id}"` : ""}: ${unused.note}; fix the score or record the contradiction as a conflict`);
         }
