@@ -139,6 +139,13 @@ describe('checkRecordedTie: what the engine would refuse, asked at the door', ()
       recorded('UEFA Champions League', '2016-17', 'Round of 16', [leg('2017-02-14', 'Paris Saint-Germain', 'Barcelona', 4, 0, { hET: 4, aET: 0 }), leg('2017-03-08', 'Barcelona', 'Paris Saint-Germain', 6, 1)]),
       { kind: 'extraTime', legIndex: 0, field: 'legs[0].hET', message: expect.stringContaining('a first leg has none') },
     ],
+    [
+      'a coin toss recorded for a tie the shoot-out settled (constructed on Atletico Madrid v PSV, 2015-16 round of 16, 8-7 on penalties)',
+      recorded('UEFA Champions League', '2015-16', 'Round of 16', [leg('2016-02-24', 'PSV Eindhoven', 'Atletico Madrid', 0, 0), leg('2016-03-15', 'Atletico Madrid', 'PSV Eindhoven', 0, 0, { hET: 0, aET: 0, pens: [8, 7] })], {
+        decision: { kind: 'coin_toss', winner: 'PSV Eindhoven', reason: 'constructed' },
+      }),
+      { kind: 'coinToss', legIndex: null, field: 'decision', message: 'a coin toss is recorded, but under rule set two-legs-away-goals-incl-et-penalties the tie was settled by the shoot-out' },
+    ],
   ])('kept with a contradiction: %s', (_, tie, contradiction) => {
     const check = checkRecordedTie(tie);
     expect(check.problems).toEqual([]);
