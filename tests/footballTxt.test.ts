@@ -99,6 +99,27 @@ describe("a Football.TXT file", () => {
     expect((failure as Error).message).toMatch(/ftx-test-bad\.txt, line 10: line not understood/);
     expect(await graphDigest(graph.database)).toEqual(before);
   });
+
+  test.each([
+    [
+      "a goal at minute 93 of a match without extra time (stoppage time is 90+3)",
+      ["    21.00  Ftxtest Cetra (ITA)     v Ftxtest Alba (ENG)       1-0 (0-0)", "             (Cetrano 93')"],
+      "legs[1].goals[order 1] (93') is in extra time, but the score after 90 minutes puts it in normal time",
+    ],
+    [
+      "a shoot-out no shoot-out ends with (9-1)",
+      ["    21.00  Ftxtest Cetra (ITA)     v Ftxtest Alba (ENG)       9-1 pen. 1-1 a.e.t. (0-0, 0-0)"],
+      "legs[1].shootOut: no shoot-out ends 9-1",
+    ],
+  ])("what the tie engine would refuse at query time is refused at the door, naming the tie: %s", async (_, secondLeg, problem) => {
+    const before = await graphDigest(graph.database);
+    const lines = [...cupFile("0-0").slice(0, 9), ...secondLeg];
+    const failure = await importFile(graph.database, await fileWith("ftx-test-engine.txt", lines), { seedsDir: seedsDir() }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect((failure as Error).message).toContain(`ties[0] (id "tie:uefa-conference-league-2022-23-round-of-16-ftxtest-alba-ftxtest-cetra"): invalid tie facts`);
+    expect((failure as Error).message).toContain(problem);
+    expect(await graphDigest(graph.database)).toEqual(before);
+  });
 });
 
 describe("the same match from two sources", () => {

@@ -168,6 +168,31 @@ describe("what the engine would refuse is refused at the door, with file, record
       `ties[0] (id "${PREFIX}-bad-date") legs[0].date: "2018-02-30" is not a day of the calendar`,
     ],
     [
+      "a shoot-out without the extra time before it (Liverpool v AC Milan, 2005 final, written 3-3 with penalties 3-2)",
+      [{ id: `${PREFIX}-cl-2005-final`, competition: "UEFA Champions League", season: "2004-05", round: "Final", legs: [leg("2005-05-25", "AC Milan", "Liverpool", 3, 3, { pens: [2, 3] })] }],
+      `ties[0] (id "${PREFIX}-cl-2005-final") legs[0].hET: a shoot-out (2-3) is recorded, but under rule set final-et-penalties it follows extra time`,
+    ],
+    [
+      "a shoot-out no shoot-out ends with (5-2)",
+      [{ id: `${PREFIX}-cl-2005-final-b`, competition: "UEFA Champions League", season: "2004-05", round: "Final", legs: [leg("2005-05-25", "AC Milan", "Liverpool", 3, 3, { hET: 3, aET: 3, pens: [5, 2] })] }],
+      `ties[0] (id "${PREFIX}-cl-2005-final-b") legs[0].pens: no shoot-out ends 5-2`,
+    ],
+    [
+      "a score no query could serve (1e20)",
+      [{ id: `${PREFIX}-huge-int`, competition: "UEFA Europa League", season: "2017-18", round: "Round of 32", legs: [leg("2018-02-15", "Borussia Dortmund", "Atalanta", 1e20, 2), leg("2018-02-22", "Atalanta", "Borussia Dortmund", 1, 1)] }],
+      `ties[0] (id "${PREFIX}-huge-int") legs[0].h90: expected a non-negative integer or null (at most 200)`,
+    ],
+    [
+      "a second leg dated before the first",
+      [{ id: `${PREFIX}-order`, competition: "UEFA Europa League", season: "2017-18", round: "Round of 32", legs: [leg("2018-02-22", "Borussia Dortmund", "Atalanta", 3, 2), leg("2018-02-15", "Atalanta", "Borussia Dortmund", 1, 1)] }],
+      `ties[0] (id "${PREFIX}-order") legs[1].date: "2018-02-15" is before legs[0]'s date "2018-02-22"`,
+    ],
+    [
+      "a winner recorded before the second leg is played",
+      [{ id: `${PREFIX}-early-winner`, competition: "UEFA Champions League", season: "2019-20", round: "Round of 16", winner: "Paris Saint-Germain", legs: [leg("2020-02-18", "Borussia Dortmund", "Paris Saint-Germain", 2, 1), { date: "2020-03-11", home: "Paris Saint-Germain", away: "Borussia Dortmund", played: false }] }],
+      `ties[0] (id "${PREFIX}-early-winner") winner: "Paris Saint-Germain" is recorded as going through, but the tie is not finished (legs[1] is not played yet)`,
+    ],
+    [
       "a split-year competition given one year",
       [{ id: `${PREFIX}-bad-season`, competition: "UEFA Europa League", season: "2018", round: "Round of 32", legs: [leg(null, "Atalanta", "Borussia Dortmund", 1, 1)] }],
       `ties[0] (id "${PREFIX}-bad-season") season: season "2018" is ambiguous: UEFA Cup / UEFA Europa League seasons span two years; did you mean "2017-18" or "2018-19"?`,
@@ -205,6 +230,51 @@ describe("what the engine would refuse is refused at the door, with file, record
         claims: [{ value: "4-1 after extra time", accepted: false, flag: "CONTRADICTS_ITSELF" }],
       },
     ]);
+  });
+});
+
+describe("importing a tie again", () => {
+  // Werder Bremen v AC Milan, UEFA Cup 2008-09 round of 32: 1-1 in Bremen, 2-2 in Milan, Werder
+  // through on away goals. No vendored openfootball file holds it.
+  const bremenMilan = (id: string, secondLeg: { date: string; home: number; away: number }) => ({
+    id, competition: "UEFA Cup", season: "2008-09", round: "Round of 32",
+    legs: [leg("2009-02-18", "Werder Bremen", "AC Milan", 1, 1), leg(secondLeg.date, "AC Milan", "Werder Bremen", secondLeg.home, secondLeg.away)],
+  });
+  const outcomeOf = async () => (await graph.query(`{
+    tie(competition: "UEFA Cup", season: "2008-09", club: "Werder Bremen", opponent: "AC Milan") {
+      sources { id } legs { date homeScore awayScore conflicts { field claims { value accepted source { id } } } } outcome { winner { name } decidedBy }
+    }
+  }`)).tie;
+
+  test("the same source with a changed score is an update in the summary (old and new value); another source that differs is a Conflict on the same leg, even under another tie id and date", async () => {
+    await importResults("bremen-milan", [bremenMilan(`${PREFIX}-uc-2008-09-wer-mil`, { date: "2009-02-26", home: 2, away: 2 })]);
+    expect((await outcomeOf()).outcome).toEqual({ winner: { name: "Werder Bremen" }, decidedBy: "AWAY_GOALS" });
+
+    const again = await importResults("bremen-milan", [bremenMilan(`${PREFIX}-uc-2008-09-wer-mil`, { date: "2009-02-26", home: 2, away: 1 })]);
+    expect(again.updates).toEqual([{ subject: `match:${PREFIX}-uc-2008-09-wer-mil-leg2`, field: "score", old: "2-2", new: "2-1" }]);
+    expect((await outcomeOf()).outcome).toEqual({ winner: { name: "AC Milan" }, decidedBy: "AGGREGATE" });
+
+    // Another file names the tie otherwise and dates the second leg a day later: it is the same
+    // second leg (a Conflict on its date and score), not a third match of the tie.
+    const other = await importResults("bremen-milan-other", [bremenMilan(`${PREFIX}-werder-milan`, { date: "2009-02-27", home: 2, away: 2 })]);
+    expect(other.conflicts).toEqual([
+      `conflict:${PREFIX}-uc-2008-09-wer-mil-leg2/date/dataset:${PREFIX}-bremen-milan-other`,
+      `conflict:${PREFIX}-uc-2008-09-wer-mil-leg2/score/dataset:${PREFIX}-bremen-milan-other`,
+    ]);
+    const tie = await outcomeOf();
+    expect(tie.sources.map((source: { id: string }) => source.id).sort()).toEqual([`dataset:${PREFIX}-bremen-milan`, `dataset:${PREFIX}-bremen-milan-other`]);
+    expect(tie.legs.map((l: { date: string }) => l.date)).toEqual(["2009-02-18", "2009-02-26"]);
+    expect(tie.legs[1].conflicts).toEqual(expect.arrayContaining([
+      { field: "date", claims: [
+        { value: "2009-02-26", accepted: true, source: { id: `dataset:${PREFIX}-bremen-milan` } },
+        { value: "2009-02-27", accepted: false, source: { id: `dataset:${PREFIX}-bremen-milan-other` } },
+      ] },
+      { field: "score", claims: [
+        { value: "2-1", accepted: true, source: { id: `dataset:${PREFIX}-bremen-milan` } },
+        { value: "2-2", accepted: false, source: { id: `dataset:${PREFIX}-bremen-milan-other` } },
+      ] },
+    ]));
+    expect(tie.outcome).toEqual({ winner: { name: "AC Milan" }, decidedBy: "AGGREGATE" });
   });
 });
 
@@ -262,7 +332,13 @@ describe("matches with an unknown date", () => {
       matches(where: { id: { startsWith: "match:${PREFIX}-dates" } }, sort: { date: $direction }) { id date dateKnown }
     }`, { direction });
     const dates = matches.map((match: { date: string | null }) => match.date);
-    expect(dates).toEqual(direction === "DESC" ? ["1980-10-22", "1980-10-01", null, null] : ["1980-10-01", "1980-10-22", null, null]);
+    const expected = direction === "DESC" ? ["1980-10-22", "1980-10-01", null, null] : ["1980-10-01", "1980-10-22", null, null];
+    expect(dates).toEqual(expected);
+    // The connection (cursor paging) orders as the list does.
+    const { matchesConnection } = await graph.query(`query ($direction: SortDirection!) {
+      matchesConnection(where: { id: { startsWith: "match:${PREFIX}-dates" } }, sort: { date: $direction }, first: 10) { edges { node { date } } }
+    }`, { direction });
+    expect(matchesConnection.edges.map((edge: { node: { date: string | null } }) => edge.node.date)).toEqual(expected);
     const { first } = await graph.query(`{
       first: matches(where: { id: { startsWith: "match:${PREFIX}-dates" } }, sort: [{ dateKnown: ASC }, { date: DESC }]) { date }
     }`);

@@ -141,10 +141,14 @@ async function main(argv: string[]): Promise<number> {
 
     const knownById = new Map(known.map((entry) => [entry.tieId, entry]));
     const unexplained = report.disagreements.filter((entry) => !knownById.has(entry.tieId));
-    const nowAgreeing = known.filter((entry) => !report.disagreements.some((disagreement) => disagreement.tieId === entry.tieId));
-    if (known.length) {
+    // The list may be about another file's ties (the default one is about ties-1955-2016.json):
+    // only the ties of this file can agree now.
+    const compared = new Set(cases.map((entry) => entry.tieId));
+    const knownHere = known.filter((entry) => compared.has(entry.tieId));
+    const nowAgreeing = knownHere.filter((entry) => !report.disagreements.some((disagreement) => disagreement.tieId === entry.tieId));
+    if (knownHere.length) {
       console.log(`\nKnown disagreements (${knownFile}):`);
-      for (const entry of known) console.log(`- ${entry.tieId} [${entry.kind}]: ${entry.why}`);
+      for (const entry of knownHere) console.log(`- ${entry.tieId} [${entry.kind}]: ${entry.why}`);
     }
     if (unexplained.length || nowAgreeing.length) {
       for (const entry of unexplained) console.error(`UNEXPLAINED disagreement: ${entry.tieId}`);

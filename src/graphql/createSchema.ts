@@ -75,9 +75,12 @@ export async function createSchema(database: Database | null, options: { validat
   const searchField = schema.getQueryType()?.getFields().search;
   if (!searchField?.resolve) throw new Error("schema.graphql must declare Query.search as a @cypher field");
   searchField.resolve = searchWith(searchField.resolve);
-  const matchesField = schema.getQueryType()?.getFields().matches;
-  if (!matchesField?.resolve) throw new Error("schema.graphql must declare Match as a @node (the generated matches query)");
-  matchesField.resolve = unknownDatesLast(matchesField.resolve);
+  // Both root lists of matches, the plain one and the connection: unknown dates last (decision 008).
+  for (const name of ["matches", "matchesConnection"]) {
+    const field = schema.getQueryType()?.getFields()[name];
+    if (!field?.resolve) throw new Error(`schema.graphql must declare Match as a @node (the generated ${name} query)`);
+    field.resolve = unknownDatesLast(field.resolve);
+  }
   return schema;
 }
 

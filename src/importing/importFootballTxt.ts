@@ -12,6 +12,7 @@ import { footballTxtToFacts, type NamedEntity } from "../formats/footballTxt/foo
 import { FootballTxtError, parseFootballTxt } from "../formats/footballTxt/parseFootballTxt.ts";
 import type { RecordingClubResolver } from "../identity/createClubResolver.ts";
 import type { SeedSource } from "../seeds/seedFormat.ts";
+import { checkSeedTies } from "../seeds/checkSeedTies.ts";
 import { ruleSetIdFor } from "../ties/ruleSetIdFor.ts";
 import { graphClubResolver, writeNameMatches } from "./graphClubResolver.ts";
 import { readExistingMatches } from "./readExistingMatches.ts";
@@ -105,6 +106,16 @@ export async function writeFootballTxt(
     takenIds: existing.ids,
   });
   if (clubs.problems.length) throw new FootballTxtImportError([...clubs.problems]);
+  // Every tie decided at the door, as a query would: what the engine would refuse (a goal at
+  // minute 93 of a match without extra time, a shoot-out no shoot-out ends with ...) is refused
+  // here, naming the tie and match, instead of failing every query of that tie later.
+  const tieProblems: string[] = [];
+  const competitionId = facts.seasons?.[0]?.competition;
+  const competitionNamed = (facts.competitions ?? []).some((competition) => competition.id === competitionId) || !competitionId
+    ? []
+    : [{ id: competitionId, name: parsed.competition, aliases: [], sources: [source.id] }];
+  checkSeedTies([{ fileName, content: { ...facts, competitions: [...(facts.competitions ?? []), ...competitionNamed] } }], tieProblems, { unreachedFacts: "keep" });
+  if (tieProblems.length) throw new FootballTxtImportError(tieProblems);
 
   const known = await readExistingMatches(tx, facts);
   const reconciled = reconcileMatches(facts, source.id, known.matches, known.ties);

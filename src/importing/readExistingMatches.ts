@@ -1,8 +1,9 @@
 /**
  * Reads, inside an import's transaction, the matches and ties of the graph that a batch's
  * matches may be: the match with the same id, or else the match of the same competition season
- * on the same date between the same home and away clubs (ids after resolution). Feeds
- * reconcileMatches.
+ * on the same date between the same home and away clubs (ids after resolution), or else the leg
+ * of the same number, between the same clubs, of a tie the graph holds (the batch's tie, found by
+ * id or by another of its legs). Feeds reconcileMatches.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { SeedFile } from "../seeds/seedFormat.ts";
@@ -17,7 +18,10 @@ export async function readExistingMatches(
   const seasonOfStage = new Map((facts.stages ?? []).map((stage) => [stage.id, stage.season]));
   const rows = (facts.matches ?? []).map((match) => {
     const stage = match.stage ?? (match.tie ? stageOfTie.get(match.tie) : undefined);
-    return { id: match.id, date: match.date ?? null, home: match.home, away: match.away, season: stage ? seasonOfStage.get(stage) ?? null : null };
+    return {
+      id: match.id, date: match.date ?? null, home: match.home, away: match.away, season: stage ? seasonOfStage.get(stage) ?? null : null,
+      tie: match.tie ?? null, legNumber: match.legNumber,
+    };
   });
   const matches = new Map<string, ExistingMatch>();
   if (rows.length) {
@@ -83,6 +87,35 @@ export async function readExistingMatches(
       // date and clubs the other way round is the same match, its scores read from the batch's side.
       const reversed = row.date && row.season ? withKey.get(keyOf(row.season, row.date, row.away, row.home)) : undefined;
       if (reversed) matches.set(row.id, { id: reversed.id, tie: reversed.tie, sources: reversed.sources, values: reversedSides(reversed.values) });
+    }
+
+    // A leg of a tie the graph holds (one of its other legs was found above, or the tie has the
+    // same id) is that tie's leg of the same number between the same clubs, whatever its date:
+    // a date the sources disagree on is a Conflict on that leg, never a third leg of the tie.
+    const heldTieOf = new Map<string, string>();
+    for (const row of rows) {
+      const held = matches.get(row.id)?.tie;
+      if (row.tie && held && !heldTieOf.has(row.tie)) heldTieOf.set(row.tie, held);
+    }
+    const unmatched = rows.filter((row) => !matches.has(row.id) && row.tie);
+    if (unmatched.length) {
+      const tieIds = [...new Set(unmatched.map((row) => heldTieOf.get(row.tie!) ?? row.tie!))];
+      const legs = await tx.run(
+        `${KEEP_PLAN} UNWIND $ties AS tieId MATCH (:Tie {id: tieId})-[:HAS_LEG]->(m:Match) RETURN m.legNumber AS legNumber, ${values}`,
+        { ties: tieIds },
+      );
+      const taken = new Set([...matches.values()].map((match) => match.id));
+      const byLeg = new Map(legs.records.map((record) => {
+        const found = toExisting(record);
+        const legNumber = record.get("legNumber");
+        return [`${found.tie}|${typeof legNumber === "object" && legNumber !== null ? legNumber.toNumber() : legNumber}|${found.home}|${found.away}`, found] as const;
+      }));
+      for (const row of unmatched) {
+        const found = byLeg.get(`${heldTieOf.get(row.tie!) ?? row.tie}|${row.legNumber}|${row.home}|${row.away}`);
+        if (!found || taken.has(found.id)) continue;
+        taken.add(found.id);
+        matches.set(row.id, { id: found.id, tie: found.tie, sources: found.sources, values: found.values });
+      }
     }
   }
   const tieIds = [...new Set([...(facts.ties ?? []).map((tie) => tie.id), ...[...matches.values()].flatMap((match) => (match.tie ? [match.tie] : []))])];

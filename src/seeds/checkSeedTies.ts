@@ -2,10 +2,10 @@
  * The seed format's ties decided at load time, as a query would decide them: whatever the tie
  * engine would refuse (tieFactsProblems, goalProblems, a goal at minute 93 of a match without extra
  * time ...) or pass over (extra time after a decided 90 minutes, a shoot-out after a decided extra
- * time) is a problem naming the file and record. Seeds are curated: a contradiction there is fixed
+ * time, a shoot-out without the extra time before it) is a problem naming the file and record. Seeds are curated: a contradiction there is fixed
  * in the file, or written as a conflict of its own. Pure.
  */
-import { awardedMatch, decideTie, findRuleSet, RuleSetError, ruleSetById, TieFactsError, tieTimeline, type GoalFact, type MatchFacts, type TieFacts } from "../ties/index.ts";
+import { awardedMatch, decideTie, findRuleSet, RuleSetError, ruleSetById, shootOutWithoutExtraTime, TieFactsError, tieTimeline, type GoalFact, type MatchFacts, type TieFacts } from "../ties/index.ts";
 import type { SeedFile, SeedMatch, SeedTie } from "./seedFormat.ts";
 import type { SeedInput } from "./validateSeeds.ts";
 
@@ -13,7 +13,12 @@ type RecordOf<K extends keyof SeedFile> = NonNullable<SeedFile[K]>[number];
 
 const periods = { FIRST_HALF: "firstHalf", SECOND_HALF: "secondHalf", EXTRA_TIME: "extraTime" } as const;
 
-export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]): void {
+/**
+ * `unreachedFacts`: "refuse" (seed files: curated, so a contradiction is fixed or written as a
+ * conflict) or "keep" (a Football.TXT file: the source's record stands, and the outcome's notes say
+ * what the rules did not count); what the engine would refuse is a problem either way.
+ */
+export function checkSeedTies(inputs: readonly SeedInput[], problems: string[], options: { unreachedFacts?: "refuse" | "keep" } = {}): void {
   const files = inputs.map(({ fileName, content }) => ({ fileName, facts: content as SeedFile }));
   const all = <K extends keyof SeedFile>(kind: K): RecordOf<K>[] => files.flatMap(({ facts }) => (facts[kind] ?? []) as RecordOf<K>[]);
   const stages = new Map(all("stages").map((stage) => [stage.id, stage]));
@@ -42,10 +47,12 @@ export function checkSeedTies(inputs: readonly SeedInput[], problems: string[]):
         if (!rules) return; // an unknown stage, season or competition is reported as a reference
         const tieFacts = seedTieFacts(tie, matches, (id) => clubs.get(id)?.name ?? id);
         const outcome = decideTie(tieFacts, rules);
-        for (const unused of outcome.unusedFacts) {
+        for (const unused of options.unreachedFacts === "keep" ? [] : outcome.unusedFacts) {
           const match = unused.legIndex === null ? null : matches[unused.legIndex];
           problems.push(`${where}${match ? ` match "${match.id}"` : ""}: ${unused.note}; fix the score or record the contradiction as a conflict`);
         }
+        const shootOut = shootOutWithoutExtraTime(tieFacts, outcome);
+        if (shootOut) problems.push(`${where} match "${matches[shootOut.legIndex]!.id}": ${shootOut.message.replace("give it", "give homeScoreAfterExtraTime/awayScoreAfterExtraTime")}`);
         tieTimeline(tieFacts, rules);
       } catch (error) {
         if (!(error instanceof TieFactsError || error instanceof RuleSetError)) throw error;

@@ -255,6 +255,21 @@ describe("a match's result, checked as the tie engine would at query time", () =
       "a shoot-out is recorded for the match, but under rule set final-et-penalties extra time decided it",
     ],
     [
+      "a shoot-out no shoot-out ends with (5-2: the winner was out of reach at 4-2) is refused",
+      { homeScoreAfterExtraTime: 1, awayScoreAfterExtraTime: 1, homePenalties: 5, awayPenalties: 2 },
+      "legs[0].shootOut: no shoot-out ends 5-2",
+    ],
+    [
+      "a shoot-out without the score after extra time is refused, not left undecided",
+      { homePenalties: 4, awayPenalties: 3 },
+      "a shoot-out (4-3) is recorded, but under rule set final-et-penalties it follows extra time, and the score after extra time is missing: give homeScoreAfterExtraTime/awayScoreAfterExtraTime",
+    ],
+    [
+      "a score above GraphQL's Int is refused (every query of the match would fail)",
+      { attendance: 1e20 },
+      "attendance: expected a non-negative integer of at most 2147483647 (GraphQL's Int), got 100000000000000000000",
+    ],
+    [
       "extra time after a final won in 90 minutes is refused",
       { homeScore: 2, homeScoreAfterExtraTime: 2, awayScoreAfterExtraTime: 1, goals: [goals[0]!, goals[1]!, { order: 3, minute: 80, club: "club:home", sources: [report] }] },
       "extra time is recorded for the match, but under rule set final-et-penalties it was won in normal time",

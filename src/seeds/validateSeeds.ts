@@ -8,6 +8,8 @@ import { checkSeedConsistency } from "./checkSeedConsistency.ts";
 import { checkSeedTies } from "./checkSeedTies.ts";
 import { goalIdOf, type SeedFile } from "./seedFormat.ts";
 
+const GRAPHQL_INT_MAX = 2_147_483_647;
+
 /**
  * How a field is checked. A trailing "?" makes it optional. "ref:clubs" must name a club id;
  * "ref:goals" a goal id ("<match id>/goal-<order>"); "subject" any fact a claim may be about.
@@ -240,7 +242,9 @@ function checkField(
   if (base === "string") {
     if (typeof value !== "string" || value.trim() === "") fail("a non-empty string");
   } else if (base === "int") {
+    // GraphQL's Int is 32-bit: a larger count would fail every query that reads it.
     if (!Number.isInteger(value) || (value as number) < 0) fail("a non-negative integer");
+    else if ((value as number) > GRAPHQL_INT_MAX) fail(`a non-negative integer of at most ${GRAPHQL_INT_MAX} (GraphQL's Int)`);
   } else if (base === "number") {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail("a non-negative number");
   } else if (base === "partialDate") {

@@ -4,7 +4,7 @@
  * goes to the log only, unless PITCHGRAPH_DEBUG_ERRORS=1 (development) is set.
  *
  * Codes: BAD_USER_INPUT, QUERY_TOO_COMPLEX, TIMEOUT, DATABASE_UNAVAILABLE, INTERNAL, plus those
- * our resolvers raise (NOT_FOUND, AMBIGUOUS_NAME) and Apollo's request codes (BAD_REQUEST,
+ * our resolvers raise (NOT_FOUND, AMBIGUOUS_NAME, INVALID_TIE_FACTS) and Apollo's request codes (BAD_REQUEST,
  * GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, ...).
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -55,6 +55,9 @@ const writtenForClients = new Set([
   "QUERY_TOO_COMPLEX",
   "NOT_FOUND",
   "AMBIGUOUS_NAME",
+  // A tie whose recorded facts the engine refuses (src/graphql/resolvers/Tie.ts): the message names
+  // the tie and the fact, which is what the client needs to report or fix the data.
+  "INVALID_TIE_FACTS",
   "BAD_REQUEST",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

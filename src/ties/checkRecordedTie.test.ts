@@ -104,6 +104,21 @@ describe('checkRecordedTie: what the engine would refuse, asked at the door', ()
       recorded('UEFA Europa League', '2020-21', 'Final', [leg('2021-05-26', 'Villarreal', 'Manchester United', 1, 1, { hET: 12, aET: 11, pens: [11, 10] })]),
       { field: 'legs[0].hET', message: 'the score after extra time 12-11 seems to include the shoot-out 11-10 (as football-data.org counts it): 12-11 minus 11-10 is 1-1, which leaves the tie level for the shoot-out; write hET/aET without the shoot-out goals' },
     ],
+    [
+      'Liverpool v AC Milan, 2005 final, written 3-3 with the shoot-out 3-2 but no score after extra time',
+      recorded('UEFA Champions League', '2004-05', 'Final', [leg('2005-05-25', 'AC Milan', 'Liverpool', 3, 3, { pens: [2, 3] })]),
+      { field: 'legs[0].hET', message: 'a shoot-out (2-3) is recorded, but under rule set final-et-penalties it follows extra time, and the score after extra time is missing: give hET/aET (the 90-minute score again if extra time changed nothing)' },
+    ],
+    [
+      'Atletico Madrid v PSV, 2015-16 round of 16, the second leg 0-0 with the shoot-out 8-7 but no extra time',
+      recorded('UEFA Champions League', '2015-16', 'Round of 16', [leg('2016-02-24', 'PSV Eindhoven', 'Atletico Madrid', 0, 0), leg('2016-03-15', 'Atletico Madrid', 'PSV Eindhoven', 0, 0, { pens: [8, 7] })]),
+      { field: 'legs[1].hET', message: expect.stringContaining('a shoot-out (8-7) is recorded, but under rule set two-legs-away-goals-incl-et-penalties it follows extra time') },
+    ],
+    [
+      'a winner recorded while the second leg is still to be played (Dortmund v Paris Saint-Germain, March 2020)',
+      recorded('UEFA Champions League', '2019-20', 'Round of 16', [leg('2020-02-18', 'Borussia Dortmund', 'Paris Saint-Germain', 2, 1), { date: '2020-03-11', home: 'Paris Saint-Germain', away: 'Borussia Dortmund', played: false }], { winner: 'Paris Saint-Germain' }),
+      { field: 'winner', message: '"Paris Saint-Germain" is recorded as going through, but the tie is not finished (legs[1] is not played yet): leave "winner" out until it is, or record how it was settled in "decision"' },
+    ],
   ])('refused: %s', (_, tie, problem) => {
     expect(checkRecordedTie(tie).problems).toEqual([problem]);
   });
@@ -123,6 +138,13 @@ describe('checkRecordedTie: what the engine would refuse, asked at the door', ()
       'extra time recorded for a first leg (constructed on Paris Saint-Germain v Barcelona 2016-17)',
       recorded('UEFA Champions League', '2016-17', 'Round of 16', [leg('2017-02-14', 'Paris Saint-Germain', 'Barcelona', 4, 0, { hET: 4, aET: 0 }), leg('2017-03-08', 'Barcelona', 'Paris Saint-Germain', 6, 1)]),
       { kind: 'extraTime', legIndex: 0, field: 'legs[0].hET', message: expect.stringContaining('a first leg has none') },
+    ],
+    [
+      'a coin toss recorded for a tie the shoot-out settled (constructed on Atletico Madrid v PSV, 2015-16 round of 16, 8-7 on penalties)',
+      recorded('UEFA Champions League', '2015-16', 'Round of 16', [leg('2016-02-24', 'PSV Eindhoven', 'Atletico Madrid', 0, 0), leg('2016-03-15', 'Atletico Madrid', 'PSV Eindhoven', 0, 0, { hET: 0, aET: 0, pens: [8, 7] })], {
+        decision: { kind: 'coin_toss', winner: 'PSV Eindhoven', reason: 'constructed' },
+      }),
+      { kind: 'coinToss', legIndex: null, field: 'decision', message: 'a coin toss is recorded, but under rule set two-legs-away-goals-incl-et-penalties the tie was settled by the shoot-out' },
     ],
   ])('kept with a contradiction: %s', (_, tie, contradiction) => {
     const check = checkRecordedTie(tie);

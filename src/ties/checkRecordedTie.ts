@@ -5,7 +5,8 @@
  * the file states one), decides the tie, and sorts what it sees into
  *   - problems: the import refuses the file, naming the field (no rule set for a stated format; legs
  *     that do not fit the rule set's format in a finished tie; a two-legged tie with one match and no
- *     second leg listed; a shoot-out counted into the score after extra time; anything the engine throws);
+ *     second leg listed; a shoot-out counted into the score after extra time; a shoot-out without the extra
+ *     time the rules play before it; a recorded winner of a tie not finished; anything the engine throws);
  *   - contradictions: facts the record gives that the rules never reach (extra time after a decided
  *     90 minutes, a shoot-out after a decided extra time, an unneeded coin toss). The tie is kept and
  *     the importer writes a Conflict that says why, so nothing is dropped silently.
@@ -16,6 +17,7 @@ import type { RecordedTie } from './resultsFile.ts';
 import { tieFactsFromRecord } from './resultsFile.ts';
 import { RuleSetError, type RuleSet } from './ruleSet.ts';
 import { findRuleSet } from './ruleSets.ts';
+import { shootOutWithoutExtraTime } from './shootOutWithoutExtraTime.ts';
 import { tieFactsProblems, TieFactsError, type TieFacts } from './tieFacts.ts';
 import type { TieOutcome, UnusedFact } from './tieOutcome.ts';
 
@@ -73,12 +75,17 @@ export function checkRecordedTie(tie: RecordedTie): RecordedTieCheck {
   return { ruleSet, outcome, problems, contradictions };
 }
 
-/** Legs that contradict the rule set's format, in a tie the file presents as finished. */
+/**
+ * What the legs of a tie cannot be under its rule set: a format they contradict, a shoot-out without the
+ * extra time before it, one match of a two-legged round with nothing scheduled, a winner before the end.
+ */
 function formatProblems(tie: RecordedTie, facts: TieFacts, ruleSet: RuleSet, outcome: TieOutcome): RecordedTieProblem[] {
   const stated = tie.format ? ` (the file states "${tie.format === 'singleMatch' ? 'single_match' : 'two_legs'}")` : '';
   if (outcome.kind === 'undetermined' && outcome.missing.kind === 'factsDoNotFitRules') {
     return [{ field: 'legs', message: `rule set ${ruleSet.id}${stated} does not fit the legs: ${outcome.missing.detail}` }];
   }
+  const shootOut = shootOutWithoutExtraTime(facts, outcome);
+  if (shootOut) return [{ field: `legs[${shootOut.legIndex}].hET`, message: shootOut.message.replace('give it', 'give hET/aET') }];
   const regular = facts.legs.filter((leg) => !leg.replay);
   // A played match alone in a two-legged round: finished (single match) or in progress? The file must say.
   if (ruleSet.format.kind === 'twoLegs' && regular.length === 1 && regular[0]!.played && tie.format !== 'twoLegs') {
@@ -88,6 +95,13 @@ function formatProblems(tie: RecordedTie, facts: TieFacts, ruleSet: RuleSet, out
       message:
         `one match, but ${round} was played over two legs (rule set ${ruleSet.id}); ` +
         'if the tie is in progress, list the second leg with "played": false (and its date); if this tie was a single match, state "format": "single_match"',
+    }];
+  }
+  if (tie.winner !== null && (outcome.kind === 'inProgress' || outcome.kind === 'notStarted')) {
+    const next = outcome.next.legIndex === null ? 'a match still to be listed' : `legs[${outcome.next.legIndex}]`;
+    return [{
+      field: 'winner',
+      message: `${JSON.stringify(tie.winner)} is recorded as going through, but the tie is not finished (${next} is not played yet): leave "winner" out until it is, or record how it was settled in "decision"`,
     }];
   }
   return [];

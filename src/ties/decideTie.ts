@@ -163,11 +163,14 @@ function extraTime(ctx: Ctx, at: number, rule: ExtraTimeRule, ifStillLevel: Leve
           note(ctx, `extra time of ${legName(ctx, at)} is not recorded; the replay that followed shows it ended level`);
           return stillLevel(ctx, ifStillLevel, at, levelNow);
         }
+        // A shoot-out written without the extra time before it: the winner hangs on the score
+        // after extra time all the same (a goal in extra time would have settled the tie).
+        const shootOut = match.shootOut ? `; a shoot-out (${match.shootOut.home}-${match.shootOut.away}) is recorded, but it comes after extra time` : '';
         return {
           kind: 'undetermined',
           missing: { kind: 'extraTimeScore', legIndex: at },
           settledBy: null,
-          sentence: `${levelPhrase(levelNow)} after 90 minutes; extra time follows, but its score is not recorded`,
+          sentence: `${levelPhrase(levelNow)} after 90 minutes; extra time follows, but its score is not recorded${shootOut}`,
         };
       }
       ctx.extraTimePlayed = true;
@@ -309,7 +312,26 @@ function checkReplaysUsed(ctx: Ctx, verdict: Verdict): Verdict {
 
 // --- outcome assembly --------------------------------------------------------------------------
 
+/** How a tie was settled, for a note about a fact that never came into it. */
+const SETTLED: Record<TieDecision, string> = {
+  AGGREGATE: 'on aggregate',
+  AWAY_GOALS: 'on away goals',
+  EXTRA_TIME: 'in extra time',
+  AWAY_GOALS_AFTER_EXTRA_TIME: 'on away goals after extra time',
+  PENALTIES: 'by the shoot-out',
+  REGULAR_TIME: 'in normal time',
+  REPLAY: 'by the replay',
+  COIN_TOSS: 'by the coin toss',
+  AWARDED: 'by the award',
+};
+
 function toOutcome(ctx: Ctx, verdict: Verdict): TieOutcome {
+  // A coin toss recorded for a tie the rules settled otherwise (by the shoot-out, say) is noted
+  // like every other fact the rules never reach, not dropped without a word.
+  const toss = ctx.tie.recorded?.find((fact) => fact.kind === 'coinToss');
+  if (toss && verdict.kind === 'decided' && verdict.by !== 'COIN_TOSS' && !ctx.unused.some((fact) => fact.kind === 'coinToss')) {
+    note(ctx, `a coin toss is recorded, but under rule set ${ctx.rules.id} the tie was settled ${SETTLED[verdict.by]}`, { kind: 'coinToss', legIndex: null });
+  }
   const agg = aggregate(ctx);
   const base = {
     ruleSetId: ctx.rules.id,

@@ -88,6 +88,8 @@ export {
   type ResultsFile,
 } from './resultsFile.ts';
 export { checkRecordedTie, type RecordedTieCheck, type RecordedTieContradiction, type RecordedTieProblem } from './checkRecordedTie.ts';
+export { shootOutWithoutExtraTime } from './shootOutWithoutExtraTime.ts';
+export { isPossibleShootOut } from './isPossibleShootOut.ts';
 export {
   compareWithRecorded,
   formatConformanceReport,

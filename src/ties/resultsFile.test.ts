@@ -126,6 +126,31 @@ describe('parseResultsFile', () => {
       ['ties-x.json: ties[0] (id "t") legs[0].pens: expected [home, away] non-negative integers, got [a number too large to be finite (Infinity), 3]'],
     ],
     [
+      'a score above any real match\'s (1e20 is an integer, but no query could serve it)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1e20, 0)])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].h90: expected a non-negative integer or null (at most 200), got 100000000000000000000'],
+    ],
+    [
+      'a score written as a string ("1e400")',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', '1e400' as unknown as number, 0)])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].h90: expected a non-negative integer or null, got "1e400"'],
+    ],
+    [
+      'a shoot-out no shoot-out ends with (9-1: settled long before)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 1, { hET: 1, aET: 1, pens: [9, 1] })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].pens: no shoot-out ends 9-1: after five kicks each it stops once one side is out of reach, and sudden death ends one goal apart'],
+    ],
+    [
+      'a month that does not exist (2018-13-01)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0, { date: '2018-13-01' })])]),
+      ['ties-x.json: ties[0] (id "t") legs[0].date: "2018-13-01" is not a day of the calendar'],
+    ],
+    [
+      'a second leg dated before the first (the legs\' order says which is the first leg)',
+      file([record('t', [leg('Borussia Dortmund', 'Atalanta', 3, 2, { date: '2018-02-22' }), leg('Atalanta', 'Borussia Dortmund', 1, 1, { date: '2018-02-15' })])]),
+      ['ties-x.json: ties[0] (id "t") legs[1].date: "2018-02-15" is before legs[0]\'s date "2018-02-22": list the legs in the order they were played, and check both dates'],
+    ],
+    [
       'a season for the wrong kind of competition (the Copa Libertadores counts calendar years)',
       file([record('t', [leg('Borussia Dortmund', 'Atalanta', 1, 0)], { competition: 'Copa Libertadores', season: '2022-23' })]),
       ['ties-x.json: ties[0] (id "t") season: season "2022-23": CONMEBOL Libertadores seasons are calendar years; did you mean "2022" or "2023"?'],

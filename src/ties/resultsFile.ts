@@ -19,7 +19,8 @@ import { assertNever, RuleSetError } from './ruleSet.ts';
 import type { ConformanceCase } from './conformance.ts';
 import { decideTie } from './decideTie.ts';
 import { findRuleSet, seasonLabelFor, type StatedFormat } from './ruleSets.ts';
-import { awardedMatch, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
+import { awardedMatch, isGoalCount, MAX_GOALS, shootOutImpossible, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
+import { isPossibleShootOut } from './isPossibleShootOut.ts';
 
 export interface RecordedLeg {
   readonly date: string | null;
@@ -210,6 +211,16 @@ function parseTie(raw: unknown, index: number, report: Report, seenIds: Map<stri
       if (leg.replay) seenReplay = true;
       else if (seenReplay) r(`${at} legs[${i}]`, 'a regular leg cannot follow a replay');
     });
+    // The order of the legs decides which is the first leg (no extra time there) and which the
+    // replay; a date before an earlier leg's says one of them is wrong.
+    let latest: { date: string; index: number } | null = null;
+    legs.forEach((leg, i) => {
+      if (leg.date === null) return;
+      if (latest && leg.date < latest.date) {
+        r(`${at} legs[${i}].date`, `${JSON.stringify(leg.date)} is before legs[${latest.index}]'s date ${JSON.stringify(latest.date)}: list the legs in the order they were played, and check both dates`);
+      }
+      if (!latest || leg.date >= latest.date) latest = { date: leg.date, index: i };
+    });
     if (winner !== null && !clubs.has(winner)) {
       r(`${at} winner`, `${JSON.stringify(winner)} is not one of the tie's clubs (${[...clubs].map((c) => JSON.stringify(c)).join(', ')})`);
     }
@@ -277,8 +288,8 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
     const value = raw[key];
     if (value === undefined && optional) return null;
     if (value === null) return null;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-    r(`${at}.${key}`, `expected a non-negative integer${optional ? '' : ' or null'}, got ${describe(value)}`);
+    if (typeof value === 'number' && isGoalCount(value)) return value;
+    r(`${at}.${key}`, `expected a non-negative integer${optional ? '' : ' or null'}${tooMany(value)}, got ${describe(value)}`);
     return null;
   };
   const h90 = goals('h90', false);
@@ -299,12 +310,12 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
     if (
       Array.isArray(raw.pens) &&
       raw.pens.length === 2 &&
-      raw.pens.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)
+      raw.pens.every((n) => typeof n === 'number' && isGoalCount(n))
     ) {
       pens = [raw.pens[0] as number, raw.pens[1] as number];
-      if (pens[0] === pens[1]) r(`${at}.pens`, `a shoot-out cannot end level, got ${pens[0]}-${pens[1]}`);
+      if (!isPossibleShootOut(pens[0], pens[1])) r(`${at}.pens`, shootOutImpossible(pens[0], pens[1]));
     } else {
-      r(`${at}.pens`, `expected [home, away] non-negative integers, got ${describe(raw.pens)}`);
+      r(`${at}.pens`, `expected [home, away] non-negative integers${Array.isArray(raw.pens) ? raw.pens.map(tooMany).find(Boolean) ?? '' : ''}, got ${describe(raw.pens)}`);
     }
   }
   if (raw.replay !== undefined && typeof raw.replay !== 'boolean') r(`${at}.replay`, `expected a boolean, got ${describe(raw.replay)}`);
@@ -440,6 +451,11 @@ export function recordedMethod(tie: RecordedTie): 'AWAY_GOALS' | 'COIN_TOSS' | '
   if (/away goals/i.test(notes)) return 'AWAY_GOALS';
   if (last?.pens) return 'PENALTIES';
   return null;
+}
+
+/** " (at most 200)" for a whole number above MAX_GOALS, so the message says what is wrong with 1e20. */
+function tooMany(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) && value > MAX_GOALS ? ` (at most ${MAX_GOALS})` : '';
 }
 
 function stringField(obj: Record<string, unknown>, key: string, prefix: string, report: Report): string | null {

@@ -3,6 +3,7 @@
  * decide (a coin toss, a tie awarded by a disciplinary body, a replay ordered outside the rules).
  * Everything here is a recorded fact; the rules that interpret them live in a RuleSet.
  */
+import { isPossibleShootOut } from './isPossibleShootOut.ts';
 import { assertNever } from './ruleSet.ts';
 
 export interface ClubRef {
@@ -121,8 +122,11 @@ export function tieFactsProblems(tie: TieFacts): string[] {
     if (seenUnplayed) problems.push(`${at}: played after a match that is not played yet`);
     for (const [name, score] of [['afterNormalTime', leg.afterNormalTime], ['afterExtraTime', leg.afterExtraTime], ['shootOut', leg.shootOut]] as const) {
       if (score && !(isGoalCount(score.home) && isGoalCount(score.away))) {
-        problems.push(`${at}.${name}: goals must be non-negative integers, got ${score.home}-${score.away}`);
+        problems.push(`${at}.${name}: goals must be integers from 0 to ${MAX_GOALS}, got ${score.home}-${score.away}`);
       }
+    }
+    if (leg.shootOut && isGoalCount(leg.shootOut.home) && isGoalCount(leg.shootOut.away) && !isPossibleShootOut(leg.shootOut.home, leg.shootOut.away)) {
+      problems.push(`${at}.shootOut: ${shootOutImpossible(leg.shootOut.home, leg.shootOut.away)}`);
     }
     if (!leg.afterNormalTime && !leg.afterExtraTime) problems.push(`${at}: played but has no score`);
     if (leg.afterNormalTime && leg.afterExtraTime) {
@@ -194,8 +198,22 @@ export function goalsComplete(leg: MatchFacts): boolean {
   return count(leg.home) === final.home && count(leg.away) === final.away;
 }
 
-function isGoalCount(n: number): boolean {
-  return Number.isInteger(n) && n >= 0;
+/**
+ * The most goals one side can be recorded with in one match (or shoot-out): above the record,
+ * 149-0 (AS Adema v SOE Antananarivo, 2002), so every real score passes, and well inside the
+ * 32-bit integers GraphQL serves (a score of 1e20 would fail every query of its tie).
+ */
+export const MAX_GOALS = 200;
+
+export function isGoalCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_GOALS;
+}
+
+/** Why a shoot-out score cannot be (see isPossibleShootOut). */
+export function shootOutImpossible(home: number, away: number): string {
+  return home === away
+    ? `a shoot-out cannot end level, got ${home}-${away}`
+    : `no shoot-out ends ${home}-${away}: after five kicks each it stops once one side is out of reach, and sudden death ends one goal apart`;
 }
 
 /** Sortable time of a goal: 45+2 comes before 46, 90+3 before 91. */
