@@ -67,6 +67,25 @@ describe.each(commands)("$usage", ({ script, usage, env }) => {
   }, 60_000);
 });
 
+describe.each([
+  ["src/cli/import.ts", "import failed"],
+  ["src/cli/conformance.ts", "conformance failed"],
+])("%s: a file the user names", (script, failure) => {
+  test("is read from the folder the command was typed in (npm's INIT_CWD), and a missing one is refused before Neo4j starts", async () => {
+    const dataDir = path.join(workDir, `untouched-by-${path.basename(script)}`);
+    const result = await run(script, ["no-such-results.json"], { INIT_CWD: workDir, PITCHGRAPH_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`${failure}: ${path.join(workDir, "no-such-results.json")}: no such file`);
+    expect(existsSync(dataDir)).toBe(false);
+  }, 60_000);
+
+  test("a folder is not a file", async () => {
+    const result = await run(script, [workDir], { PITCHGRAPH_DATA_DIR: path.join(workDir, "never") });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`${failure}: ${workDir}: not a file`);
+  }, 60_000);
+});
+
 test("npm run import with a database that cannot be opened: one line naming the problem, no stack trace", async () => {
   const unreachable = await run("src/cli/import.ts", ["seeds/conflicts.json"], { NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_PASSWORD: "x" });
   const folderIsAFile = path.join(workDir, "a-file");

@@ -3,7 +3,7 @@
  * way commands report a failure: a single line naming the problem (and the setting to change),
  * no stack trace.
  */
-import { readFileSync } from "node:fs";
+import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { projectRoot, readConfig, type Config } from "../config.ts";
 import { openDatabase, type OpenedDatabase } from "../database/openDatabase.ts";
@@ -80,6 +80,28 @@ export function handleHelpAndVersion(argv: string[], command: CommandDescription
 }
 
 /** One line for a failure: the message's first line, prefixed with the command. */
+/**
+ * A path the user typed, made absolute. `npm run` runs commands in the project's folder; npm keeps
+ * the folder the command was typed in as INIT_CWD, and a relative path means a file there.
+ */
+export function pathFromUser(typed: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), typed);
+}
+
+/** The first of `paths` that is not a readable file, with why, or null. */
+export function unreadableFile(paths: readonly string[]): string | null {
+  for (const file of paths) {
+    try {
+      if (!statSync(file).isFile()) return `${file}: not a file`;
+      accessSync(file, constants.R_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "not readable (permission denied)" : (error as Error).message}`;
+    }
+  }
+  return null;
+}
+
 export function oneLineError(prefix: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Multi-line messages (an import's list of problems) are folded onto the one line, not cut.

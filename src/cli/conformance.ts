@@ -8,7 +8,6 @@
  * known one no longer disagrees), so CI notices a regression.
  */
 import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { graphql } from "graphql";
 import { projectRoot } from "../config.ts";
@@ -19,7 +18,7 @@ import { datasetSourceId } from "../importing/resultsToFacts.ts";
 import { createClubResolver, type KnownClub } from "../identity/createClubResolver.ts";
 import { defaultClubRegister } from "../identity/register/readClubRegister.ts";
 import { prepareDatabase } from "../startPitchGraph.ts";
-import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand, pathFromUser, unreadableFile } from "./commandLine.ts";
 import { compareWithRecorded, formatConformanceReport, type ConformanceCase, type ConformanceOutcome } from "../ties/index.ts";
 
 const pageSize = 100; // the API's maximum page
@@ -89,18 +88,21 @@ const command = {
 async function main(argv: string[]): Promise<number> {
   handleHelpAndVersion(argv, command);
   const knownIndex = argv.indexOf("--known");
-  const knownFile = knownIndex >= 0 ? argv[knownIndex + 1] : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
-  const file = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
-  if (!file) {
+  const knownArgument = knownIndex >= 0 ? argv[knownIndex + 1] : undefined;
+  const knownFile = knownArgument ? pathFromUser(knownArgument) : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
+  const typed = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
+  if (!typed || (knownIndex >= 0 && !knownArgument)) {
     console.error(`usage: ${command.usage} (--help for more)`);
     return 2;
   }
-  const known: KnownDisagreement[] = knownFile ? JSON.parse(await readFile(knownFile, "utf8")).disagreements : [];
+  const file = pathFromUser(typed);
   // Before the database starts: a wrong path should cost a second, not a Neo4j start.
-  if (!existsSync(file)) {
-    console.error(`conformance failed: ${file}: file not found`);
+  const unreadable = unreadableFile([file, knownFile]);
+  if (unreadable) {
+    console.error(`conformance failed: ${unreadable}`);
     return 1;
   }
+  const known: KnownDisagreement[] = JSON.parse(await readFile(knownFile, "utf8")).disagreements;
 
   const forCommand = await openDatabaseForCommand("conformance");
   if (!forCommand) return 1;

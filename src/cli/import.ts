@@ -3,7 +3,7 @@
  * uses (NEO4J_URI, or the embedded store, joining the running app's Neo4j when there is one).
  * Each file is its own transaction; the command stops at the first file that fails and exits 1.
  */
-import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand } from "./commandLine.ts";
+import { databaseVariables, handleHelpAndVersion, oneLineError, openDatabaseForCommand, pathFromUser, unreadableFile } from "./commandLine.ts";
 import { applyConstraints } from "../database/applyConstraints.ts";
 import { importFile, ImportError, nearMissAdvice, type ImportProgress, type ImportSummary } from "../importing/importFile.ts";
 import { rollBackAbandonedImports } from "../importing/importRun.ts";
@@ -26,6 +26,13 @@ async function main(files: string[]): Promise<number> {
     console.error(`${unknown ? `unknown option ${unknown}\n` : ""}usage: ${command.usage} (npm run import -- --help for more)`);
     return 2;
   }
+  // Every file is checked before the database is opened: a typo costs no Neo4j start.
+  const paths = files.map(pathFromUser);
+  const unreadable = unreadableFile(paths);
+  if (unreadable) {
+    console.error(`import failed: ${unreadable}`);
+    return 1;
+  }
   const forCommand = await openDatabaseForCommand("import");
   if (!forCommand) return 1;
   const { config, opened } = forCommand;
@@ -42,7 +49,7 @@ async function main(files: string[]): Promise<number> {
   try {
     await applyConstraints(opened.database);
     for (const file of await rollBackAbandonedImports(opened.database)) console.error(`${file}: an earlier import of it stopped half-way; rolled back`);
-    for (const file of files) {
+    for (const file of paths) {
       if (interrupted.signal.aborted) return 130;
       const summary = await importFile(opened.database, file, {
         seedsDir: config.seedsDir,
