@@ -311,10 +311,10 @@ test("on a phone, Schürrle after a fit: every node inside the pane, labels insi
   expect(drawn.length).toBe(30); // limit 30: the entity and 29 neighbours
   await page.screenshot({ path: path.join(artifacts, "explore-phone-schurrle-fit.png") });
   await page.getByRole("button", { name: "Show all" }).click();
-  await check();
+  const fitted = await check();
 
   // Expand the club (zoomed in on it), then fit again: the grown graph is inside the pane too.
-  const club = drawn.find((node) => node.id === "club:borussia-dortmund")!;
+  const club = fitted.find((node) => node.id === "club:borussia-dortmund")!;
   expect(club, "Dortmund is drawn around Schürrle").toBeDefined();
   await page.mouse.click(club.x, club.y);
   await waitUntilSelected(page, club.id);
