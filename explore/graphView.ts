@@ -67,7 +67,9 @@ export class GraphView {
   constructor(container: HTMLElement, onTap: (id: string) => void) {
     this.cy = cytoscape({
       container,
-      minZoom: 0.15,
+      // "Show all" must fit a paged hub (two hundred nodes and more, with the layout's outliers)
+      // into a phone's pane: at 0.15 the zoom stopped short and left nodes off it.
+      minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
       style: [

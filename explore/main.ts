@@ -211,10 +211,17 @@ const showMore = counted(async (id: string, filter?: Paging["filter"]): Promise<
   const [offset, limit] = filter ? [0, pageSize + 1] : known ? [known.nextOffset ?? 0, pageSize + 1] : [0, Math.min(200, graph.drawnDegree(id) + pageSize + 1)];
   say("Loading more…");
   try {
-    const page = await client.neighbourhood({ id, depth: 1, limit, offset, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });
+    const fetchPage = (from: number) => client.neighbourhood({ id, depth: 1, limit, offset: from, kinds: chosen.kinds, season: chosen.season, competition: chosen.competition });
+    let page = await fetchPage(offset);
+    let added = graph.add(page.nodes, page.edges, id);
+    // A filter's first pages may hold only nodes drawn already (a hub's most relevant matches):
+    // page on until one brings something new, so that pressing Filter visibly draws what it found.
+    for (let pages = 1; filter && !added && page.nextOffset !== null && pages < 10; pages++) {
+      page = await fetchPage(page.nextOffset);
+      added = graph.add(page.nodes, page.edges, id);
+    }
     rememberPaging(id, page, chosen);
     expanded.add(id);
-    const added = graph.add(page.nodes, page.edges, id);
     if (added) await graph.layout(false);
     graph.fit();
     const shown = (paging.get(id)!.nextOffset ?? page.total);
@@ -318,10 +325,10 @@ function renderDetails(id: string, options: { keepTie: boolean }): void {
   const actions = h(
     "div",
     { class: "actions" },
-    drawn < node.degree && !expanded.has(id) ? h("button", { type: "button", onclick: () => void selectAndExpand(id) }, `Expand (${node.degree - drawn} more)`) : null,
+    drawn < node.degree && !expanded.has(id) ? h("button", { type: "button", id: "expand-button", onclick: () => void selectAndExpand(id) }, `Expand (${node.degree - drawn} more)`) : null,
     connectFrom && connectFrom !== id
-      ? h("button", { type: "button", onclick: () => void showConnection(connectFrom!, id) }, `Connect from ${graph.node(connectFrom)?.caption ?? connectFrom}`)
-      : h("button", { type: "button", onclick: () => { connectFrom = id; renderDetails(id, { keepTie: true }); say(`Now select another node and press “Connect from ${node.caption}”.`); } }, "Connect from here…"),
+      ? h("button", { type: "button", id: "connect-button", onclick: () => void showConnection(connectFrom!, id) }, `Connect from ${graph.node(connectFrom)?.caption ?? connectFrom}`)
+      : h("button", { type: "button", id: "connect-button", onclick: () => { connectFrom = id; renderDetails(id, { keepTie: true }); say(`Now select another node and press “Connect from ${node.caption}”.`); } }, "Connect from here…"),
   );
 
   const tieSlot = keptTie ?? h("div", { id: "tie-slot" });
@@ -373,7 +380,9 @@ function renderDetails(id: string, options: { keepTie: boolean }): void {
     h("h3", {}, `Sources (${node.sources.length})`),
     node.sources.length ? h("ul", { class: "sources" }, node.sources.map(sourceItem)) : h("p", { class: "muted" }, "No source recorded."),
   );
-  if (focusKey) details.querySelector<HTMLElement>(focusKey)?.focus({ preventScroll: true });
+  // The same control again, or the title when it is gone (Expand after expanding, Show more on
+  // the last page): never <body>.
+  if (focused) ((focusKey ? details.querySelector<HTMLElement>(focusKey) : null) ?? document.getElementById("node-title"))?.focus({ preventScroll: true });
   if (!options.keepTie) panel.scrollTop = 0;
 }
 
@@ -403,12 +412,16 @@ function pagingControls(id: string, pages: Paging | undefined, more: number): HT
     select("kind", "Kind", kinds, filter.kinds?.[0] ?? null),
     pages?.seasons.length ? select("season", "Season", pages.seasons, filter.season) : null,
     pages?.competitions.length ? select("competition", "Competition", pages.competitions, filter.competition) : null,
-    h("button", { type: "submit" }, "Filter"),
+    h("button", { type: "submit", id: "filter-button" }, "Filter"),
   );
   return h(
     "div",
     { class: "more" },
-    !pages || more > 0 ? h("button", { type: "button", class: "primary", id: "show-more", onclick: () => void showMore(id) }, pages ? `Show ${Math.min(pageSize, more)} more (${more} not drawn)` : `Show more`) : null,
+    // Pages count what lies around the node: its neighbours and the matches and ties they belong
+    // to (so a club's pages hold more than its relationships in "Connected to").
+    !pages || more > 0
+      ? h("button", { type: "button", class: "primary", id: "show-more", onclick: () => void showMore(id) }, pages ? `Show ${Math.min(pageSize, more)} more (${pages.total - more} of ${pages.total} around it shown)` : `Show more`)
+      : null,
     form,
   );
 }

@@ -6,7 +6,7 @@
  *   npx tsx scripts/openfootballToResults.ts <git dir> <season/file.txt>... > out.json
  *   npx tsx src/ties/checkResultsFile.ts out.json
  *
- * e.g. `npx tsx scripts/openfootballToResults.ts /work/.mirror/openfootball+champions-league/repo
+ * e.g. `npx tsx scripts/openfootballToResults.ts ../champions-league/.git
  * 2019-20/cl.txt 2024-25/clq.txt`. Only knockout rounds are read. Two matches of the same round
  * between the same clubs are a two-legged tie; one match is a single-match tie. The recorded winner
  * is the club that plays in the next round of the same file (a source fact independent of the

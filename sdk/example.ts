@@ -8,7 +8,7 @@ async function main() {
   for (const leg of tie?.legs ?? []) {
     // homeClub, awayClub and each goal's club are never null: the data guarantees them.
     console.log(`${leg.date}: ${leg.homeClub.name} ${leg.homeScore}-${leg.awayScore} ${leg.awayClub.name}`);
-    for (const goal of leg.goals) console.log(`  ${goal.time} ${goal.scorer?.name} (${goal.club.name}), reported by ${goal.sources.map((source) => `${source.title} (${source.publishedOn})`).join("; ")}`);
+    for (const goal of leg.goals) console.log(`  ${goal.time} ${goal.scorer?.name} (${goal.club.name}), reported by ${goal.sources.map((source) => `${source.title} (${source.publishedOn ?? "undated"})`).join("; ")}`);
   }
   const [hit] = await client.searchEntities({ text: "schurrle" }); // accents optional: André Schürrle
   if (hit) {

@@ -17,7 +17,7 @@ export function sharedFile(relativePath: string, neededBy: string): string {
   if (!existsSync(file)) {
     throw new Error(
       `${neededBy} needs ../shared/${relativePath} (looked for ${file}). ` +
-        "Put the PitchGraph shared folder (uefa-ties data, contract) beside the project as ../shared; see the README's Tests section.",
+        "Put the PitchGraph shared folder (uefa-ties data, contract) beside the project as ../shared; the README says which tests need it (under `npm test`).",
     );
   }
   return file;

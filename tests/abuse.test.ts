@@ -266,7 +266,7 @@ describe("the database unavailable", () => {
 test("an unknown field error never shows internals, and its request id matches the header", async () => {
   const broken = await createSchema(database);
   broken.getQueryType()!.getFields().ruleSets!.resolve = () => {
-    throw new Error("at /work/secret/path.ts:12 java.lang.IllegalStateException MATCH (n) RETURN n");
+    throw new Error("at /srv/app/secret/path.ts:12 java.lang.IllegalStateException MATCH (n) RETURN n");
   };
   const running = await serverWith(broken, {});
   const response = await post(running.url, "{ ruleSets { id } }");

@@ -8,13 +8,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { projectRoot } from "../src/config.ts";
 import { loadClubRegister } from "../src/identity/register/loadClubRegister.ts";
 import { importFile, ImportError, nearMissAdvice, type ImportSummary } from "../src/importing/importFile.ts";
+import { sharedFile } from "../src/sharedFile.ts";
 import { graphDigest } from "./support/graphDigest.ts";
 import { openTestGraph, type TestGraph } from "./support/testGraph.ts";
 
-const historicalFile = path.join(projectRoot, "..", "shared", "data", "uefa-ties", "ties-1955-2016.json");
 let graph: TestGraph;
 let folder: string;
 let historical: ImportSummary;
@@ -27,7 +26,7 @@ beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "pitchgraph-identity-"));
   const [counted] = await graph.database.read<{ sources: number }>(`MATCH (s:Source {id: "dataset:ties-1955-2016"}) RETURN count(s) AS sources`);
   importedBefore = counted!.sources > 0;
-  historical = await importFile(graph.database, historicalFile, { seedsDir: seedsDir() });
+  historical = await importFile(graph.database, sharedFile("data/uefa-ties/ties-1955-2016.json", "tests/identity.test.ts"), { seedsDir: seedsDir() });
 });
 
 afterAll(async () => {

@@ -80,6 +80,28 @@ describe("a hub in pages", () => {
     for (const node of competition.nodes.slice(1)) expect(node.kind).toBe("Tie");
   });
 
+  test("a season or competition filter finds the matches of no tie too (group stage, league phase): through their stage", async () => {
+    const club = "club:ger-bayern-munchen";
+    // The truth from the graph: each Bayern match's season and competition through its tie, or else its stage.
+    const matches = await graph.database.read<{ id: string; season: string; competition: string; ofNoTie: boolean }>(
+      `MATCH (:Club {id: $club})<-[:HOME_CLUB|AWAY_CLUB]-(m:Match)
+       OPTIONAL MATCH (t:Tie)-[:HAS_LEG]->(m) OPTIONAL MATCH (t)-[:IN_COMPETITION]->(tc:Competition)
+       OPTIONAL MATCH (m)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(s:Season)-[:OF_COMPETITION]->(sc:Competition)
+       RETURN m.id AS id, coalesce(t.season, s.label) AS season, coalesce(tc.id, sc.id) AS competition, t IS NULL AS ofNoTie`,
+      { club },
+    );
+    const inSeason = matches.filter((match) => match.season === "2012-13");
+    expect(inSeason.filter((match) => match.ofNoTie).length, "Bayern's 2012-13 group matches are in the graph").toBeGreaterThan(0);
+    const season = await client.neighbourhood({ id: club, depth: 1, limit: 200, kinds: ["Match"], season: "2012-13" });
+    expect(season.nodes.slice(1).map((node) => node.id).sort()).toEqual(inSeason.map((match) => match.id).sort());
+
+    const competition = inSeason[0]!.competition;
+    const inCompetition = matches.filter((match) => match.competition === competition);
+    const byCompetition = await client.neighbourhood({ id: club, depth: 1, limit: 1, kinds: ["Match"], competition });
+    expect(byCompetition.total).toBe(inCompetition.length);
+    expect(byCompetition.seasons).toEqual(expect.arrayContaining([...new Set(inCompetition.filter((match) => match.ofNoTie).map((match) => match.season))]));
+  });
+
   test("an offset below 0 or a season that is no season label is refused", async () => {
     expect(await failureOf(client.neighbourhood({ id: "club:ger-bayern-munchen", offset: -1 }))).toMatchObject({ code: "BAD_USER_INPUT" });
     expect(await failureOf(client.neighbourhood({ id: "club:ger-bayern-munchen", season: "last year" }))).toMatchObject({ code: "BAD_USER_INPUT" });

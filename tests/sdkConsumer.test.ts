@@ -77,6 +77,8 @@ describe.each(["esm", "commonjs"] as const)("a %s project", (kind) => {
     expect(stdout).toContain("Borussia Dortmund win 4-3 on aggregate.");
     expect(stdout).toContain("2018-02-15: Borussia Dortmund 3-2 Atalanta");
     expect(stdout).toMatch(/^ {2}1H André Schürrle \(Borussia Dortmund\), reported by .+ \(\d{4}-\d{2}-\d{2}\)/m);
+    expect(stdout).not.toContain("(null)"); // an undated report says so
+    expect(stdout).toMatch(/Flemish round-up\) \(undated\)/);
     expect(stdout).toContain("  83' Marcel Schmelzer (Borussia Dortmund)");
     expect(stdout).toContain('NOT_FOUND Neighbourhood: No entity has the id "player:nobody"');
   }, 120_000);

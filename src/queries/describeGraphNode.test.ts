@@ -19,6 +19,12 @@ describe("the caption and details the explorer draws for a node", () => {
       "Match · Leg 1 · 15 Feb 2018 · UEFA Europa League 2017-18",
     ],
     [
+      "a group-stage match (of no tie): its stage and group instead of a leg, the competition through its stage",
+      node("Match", { legNumber: 1, played: true, homeScore: 2, awayScore: 1, date: "2012-09-19", group: "F" }, { home: "Bayern München", away: "Valencia CF", inTie: false, stage: "Group stage", competition: "UEFA Champions League", season: "2012-13" }),
+      "Bayern München 2-1 Valencia CF",
+      "Match · Group stage · group F · 19 Sep 2012 · UEFA Champions League 2012-13",
+    ],
+    [
       "a match not played yet, without a score",
       node("Match", { legNumber: 2, played: false, homeScore: null, awayScore: null, date: "2026-02-25" }, { home: "Atalanta", away: "Borussia Dortmund" }),
       "Atalanta v Borussia Dortmund",

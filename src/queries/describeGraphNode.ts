@@ -82,11 +82,13 @@ export function describeGraphNode(row: Pick<GraphNodeRow, "id" | "kind" | "prope
         details: joined("Tie", text(c.competition) && `${c.competition} ${p.season ?? ""}`.trim(), text(p.stage)),
       };
     case "Match": {
-      const leg = p.isReplay === true ? "Replay" : typeof p.legNumber === "number" ? `Leg ${p.legNumber}` : null;
+      // A leg of a tie says which; a match of no tie its stage (and group).
+      const leg = c.inTie === false ? null : p.isReplay === true ? "Replay" : typeof p.legNumber === "number" ? `Leg ${p.legNumber}` : null;
+      const stage = c.inTie === false ? joined(text(c.stage), text(p.group) && `group ${p.group}`) : null;
       const played = p.played !== false;
       return {
         caption: matchCaption(text(c.home), text(c.away), played ? p.homeScore : null, played ? p.awayScore : null),
-        details: joined("Match", leg, text(p.date) && formatDate(p.date as string), competitionSeason, !played && "not played yet"),
+        details: joined("Match", leg, stage, text(p.date) && formatDate(p.date as string), competitionSeason, !played && "not played yet"),
       };
     }
     case "Goal": {

@@ -92,10 +92,17 @@ export async function findNeighbourhood(
        WITH n, eid, CASE WHEN n:Tie THEN n ELSE head(
          [(tie:Tie)-[:HAS_LEG]->(n) | tie] + [(tie:Tie)-[:HAS_LEG]->(:Match)-[:HAS_GOAL|HAS_EVENT|HAS_STATISTICS]->(n) | tie]
        ) END AS tie
-       WITH n, eid, tie, CASE WHEN tie IS NULL THEN head([(n)-[:IN_COMPETITION|OF_COMPETITION]->(c:Competition) | c])
+       // What belongs to no tie (a group-stage or league-phase match, its goals and cards; a stage)
+       // has its season and competition through its stage.
+       WITH n, eid, tie, CASE WHEN tie IS NULL THEN head(
+         [(n)-[:OF_SEASON]->(s:Season) | s] + [(n)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(s:Season) | s]
+           + [(s:Season)<-[:OF_SEASON]-(:Stage)<-[:IN_STAGE]-(:Match)-[:HAS_GOAL|HAS_EVENT|HAS_STATISTICS]->(n) | s]
+       ) END AS stageSeason
+       WITH n, eid, tie, stageSeason, CASE WHEN tie IS NULL THEN coalesce(head([(n)-[:IN_COMPETITION|OF_COMPETITION]->(c:Competition) | c]),
+           head([(stageSeason)-[:OF_COMPETITION]->(c:Competition) | c]))
          ELSE head([(tie)-[:IN_COMPETITION]->(c:Competition) | c]) END AS competition
        RETURN eid, n.id AS id, head(labels(n)) AS kind,
-         coalesce(tie.season, n.season, CASE WHEN n:Season THEN n.label END) AS season,
+         coalesce(tie.season, n.season, stageSeason.label, CASE WHEN n:Season THEN n.label END) AS season,
          competition.id AS competitionId, competition.name AS competitionName,
          toString(coalesce(n.date, head([(m:Match)-[:HAS_GOAL|HAS_EVENT|HAS_STATISTICS]->(n) | m.date]),
            head([(n)-[:HAS_LEG]->(m:Match) WHERE m.legNumber = 1 | m.date]))) AS date`,

@@ -45,8 +45,13 @@ export const graphNodeFields = `{
     WHEN n:Match THEN {
       home: head([(n)-[:HOME_CLUB]->(club) | club.name]),
       away: head([(n)-[:AWAY_CLUB]->(club) | club.name]),
-      season: head([(tie:Tie)-[:HAS_LEG]->(n) | tie.season]),
-      competition: head([(tie:Tie)-[:HAS_LEG]->(n) | head([(tie)-[:IN_COMPETITION]->(c) | c.name])])
+      // A tie's leg has its season and competition from the tie; a match of no tie (group
+      // stage, league phase) from its stage.
+      inTie: EXISTS { (:Tie)-[:HAS_LEG]->(n) },
+      stage: head([(n)-[:IN_STAGE]->(stage:Stage) | stage.name]),
+      season: coalesce(head([(tie:Tie)-[:HAS_LEG]->(n) | tie.season]), head([(n)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(season:Season) | season.label])),
+      competition: coalesce(head([(tie:Tie)-[:HAS_LEG]->(n) | head([(tie)-[:IN_COMPETITION]->(c) | c.name])]),
+        head([(n)-[:IN_STAGE]->(:Stage)-[:OF_SEASON]->(:Season)-[:OF_COMPETITION]->(c:Competition) | c.name]))
     }
     WHEN n:Goal THEN {
       scorer: head([(player:Player)-[:SCORED]->(n) | player.name]),

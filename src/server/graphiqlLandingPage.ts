@@ -10,6 +10,17 @@ import { exampleTabs, type ExampleTab } from "./exampleOperations.ts";
 import { describeQueryLimits } from "./queryLimits.ts";
 
 /**
+ * On a phone (390 px) GraphiQL keeps the editors and the response side by side, leaving the
+ * response a sliver too narrow to read: there they are stacked, the response under the editors,
+ * and the logo gives its room to the tabs.
+ */
+const phoneStyle = `@media (max-width: 640px) {
+  .graphiql-sessions > div:has(> .graphiql-response) { flex-direction: column; }
+  .graphiql-sessions .graphiql-editors, .graphiql-sessions .graphiql-response { flex: 1 1 0% !important; min-height: 0; min-width: 0; }
+  .graphiql-horizontal-drag-bar, .graphiql-logo { display: none; }
+}`;
+
+/**
  * GraphiQL's tabs are framer-motion Reorder items: a tab keeps a stale inline translateX from its
  * entry animation, which GraphiQL's own CSS hides only while the tab has no focus
  * (`.graphiql-tab:not(:focus-within) { transform: none !important }`). A mouse-down focuses the
@@ -19,7 +30,8 @@ import { describeQueryLimits } from "./queryLimits.ts";
 const tabStyle = `.graphiql-tab, .graphiql-tab:focus-within { transform: none !important; z-index: auto !important; }
 #pitchgraph-reset-examples { position: fixed; right: 12px; bottom: 10px; z-index: 10; font: 13px system-ui, sans-serif;
   padding: 4px 10px; border-radius: 6px; border: 1px solid hsla(219, 28%, 32%, 0.3); background: hsl(0, 0%, 100%); color: hsl(219, 28%, 20%); cursor: pointer; }
-#pitchgraph-reset-examples:hover, #pitchgraph-reset-examples:focus-visible { background: hsl(219, 28%, 94%); }`;
+#pitchgraph-reset-examples:hover, #pitchgraph-reset-examples:focus-visible { background: hsl(219, 28%, 94%); }
+${phoneStyle}`;
 
 /** What GraphiQL keeps of the tabs in localStorage (history and theme are left alone). */
 const editorStorageKeys = ["graphiql:tabState", "graphiql:query", "graphiql:variables", "graphiql:headers", "graphiql:operationName"];

@@ -8,8 +8,11 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { projectRoot } from "../../src/config.ts";
 import { startServer, type RunningServer } from "../../src/server/startServer.ts";
 import { openTestGraph, type TestGraph } from "../support/testGraph.ts";
 
@@ -21,11 +24,19 @@ let openApi: RunningServer;
 let browser: Browser;
 const pageServers: http.Server[] = [];
 
-/** A one-page site on its own port, i.e. its own origin. */
+/** The typed SDK as a browser app would ship it: bundled, exposing `PitchGraphSdk`. */
+let sdkBundle: string;
+
+/** A one-page site on its own port, i.e. its own origin; it also serves the SDK at /sdk.js. */
 async function startPageServer(): Promise<string> {
-  const server = http.createServer((_request, response) => {
+  const server = http.createServer((request, response) => {
+    if (request.url === "/sdk.js") {
+      response.writeHead(200, { "content-type": "text/javascript" });
+      response.end(sdkBundle);
+      return;
+    }
     response.writeHead(200, { "content-type": "text/html" });
-    response.end("<!doctype html><title>another site</title><p>another site</p>");
+    response.end('<!doctype html><title>another site</title><p>another site</p><script src="/sdk.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   pageServers.push(server);
@@ -39,6 +50,7 @@ beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
     throw new Error(`No Chromium at ${chromiumPath}: the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).`);
   }
+  sdkBundle = (await build({ entryPoints: [path.join(projectRoot, "sdk", "index.ts")], bundle: true, format: "iife", globalName: "PitchGraphSdk", write: false, platform: "browser" })).outputFiles[0]!.text;
   graph = await openTestGraph();
   allowedOrigin = await startPageServer();
   otherOrigin = await startPageServer();
@@ -114,4 +126,30 @@ test("Apollo's CSRF prevention still refuses a simple cross-site request, even f
   const response = await fetch(`${openApi.url}?query=${encodeURIComponent("{ ruleSets { id } }")}`, { headers: { origin: allowedOrigin } });
   expect(response.status).toBe(400);
   expect((await response.json()).errors[0].message).toMatch(/CSRF/);
+});
+
+/** What the typed SDK, loaded by a page on `origin`, gets from `api`: a search's first hit, or the error. */
+async function searchWithSdkFrom(origin: string, api: string): Promise<{ hit?: string; error?: string }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(origin);
+    return await page.evaluate(async (url) => {
+      const { PitchGraphClient } = (window as any).PitchGraphSdk;
+      try {
+        const [hit] = await new PitchGraphClient({ endpoint: url }).searchEntities({ text: "schurrle" });
+        return { hit: hit?.name };
+      } catch (error) {
+        return { error: `${(error as Error).name}: ${(error as Error).message}` };
+      }
+    }, api);
+  } finally {
+    await page.close();
+  }
+}
+
+test("the typed SDK in a page of another origin: refused by default, served when allow-listed", async () => {
+  expect(await searchWithSdkFrom(allowedOrigin, openApi.url)).toEqual({ hit: "André Schürrle" });
+  const refused = await searchWithSdkFrom(allowedOrigin, closedApi.url);
+  expect(refused.error).toMatch(/^PitchGraphError: SearchEntities: could not reach .*Failed to fetch/);
+  expect((await searchWithSdkFrom(otherOrigin, openApi.url)).error).toMatch(/could not reach/);
 });

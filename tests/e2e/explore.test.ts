@@ -2,7 +2,7 @@
  * The /explore page in a real browser: Debian's Chromium, headless, driven by playwright-core,
  * against the app on a free port with the test graph. Searches, expands a node by clicking it on
  * the canvas, opens the 2018 Dortmund v Atalanta tie, and checks what is drawn against the API.
- * Screenshots go to tests/artifacts/ (committed, small PNGs) for a person to look at.
+ * Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
  *
  * No Chromium is a failure, not a skip: .ci/run installs it (apt-get install chromium).
  */
@@ -311,7 +311,16 @@ test("on a phone, Schürrle after a fit: every node inside the pane, labels insi
   expect(drawn.length).toBe(30); // limit 30: the entity and 29 neighbours
   await page.screenshot({ path: path.join(artifacts, "explore-phone-schurrle-fit.png") });
   await page.getByRole("button", { name: "Show all" }).click();
-  await check();
+  const fitted = await check();
+
+  // Expand the club (zoomed in on it), then fit again: the grown graph is inside the pane too.
+  const club = fitted.find((node) => node.id === "club:borussia-dortmund")!;
+  expect(club, "Dortmund is drawn around Schürrle").toBeDefined();
+  await page.mouse.click(club.x, club.y);
+  await waitUntilSelected(page, club.id);
+  await page.getByRole("button", { name: "Show all" }).click();
+  expect((await check()).length).toBeGreaterThan(drawn.length);
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-expanded-fit.png") });
   expect(problems).toEqual([]);
   await page.close();
 });
@@ -330,19 +339,32 @@ test("a hub in pages: Bayern's 'Show more' draws the next page, and a season fil
   await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
   const afterFirst = await drawnOf();
   expect(afterFirst).toBeGreaterThan(before);
-  await page.locator("#show-more").click();
+  // By keyboard: Enter on "Show more" draws the next page and keeps focus on the button.
+  await page.locator("#show-more").focus();
+  await page.keyboard.press("Enter");
   await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
   expect(await drawnOf()).toBeGreaterThan(afterFirst);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("show-more");
+  // The button, the status line and the API count the same pages: "Show 30 more (89 of 450 around it shown)".
+  const whole = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 1 });
+  const shown = /\((\d+) of (\d+) around it shown\)/.exec((await page.locator("#show-more").textContent()) ?? "");
+  expect(Number(shown?.[2])).toBe(whole.total);
+  expect(Number(shown?.[1])).toBeGreaterThanOrEqual(afterFirst + 30);
+  expect(await page.textContent("#graph-status")).toContain(`(${shown?.[1]} of ${whole.total})`);
   await page.screenshot({ path: path.join(artifacts, "explore-1280-hub-paged.png") });
 
-  // Only the 2012-13 matches: every node the filter adds is a match of that season.
+  // Only the 2012-13 matches, chosen by keyboard: the filter draws new nodes (paging past those
+  // drawn already), each a match of that season, and focus stays on the Filter button.
   const known = new Set((await drawnNodes(page)).map((node) => node.id));
   await page.selectOption('.paging select[name="kind"]', "Match");
   await page.selectOption('.paging select[name="season"]', "2012-13");
-  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("button", { name: "Filter" }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
-  const expected = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 31, kinds: ["Match"], season: "2012-13" });
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("filter-button");
+  const expected = await client.neighbourhood({ id: "club:ger-bayern-munchen", depth: 1, limit: 200, kinds: ["Match"], season: "2012-13" });
   const added = (await drawnNodes(page)).filter((node) => !known.has(node.id));
+  expect(added.length, "the filter draws matches not drawn before").toBeGreaterThan(0);
   for (const node of added) expect(expected.nodes.map((candidate) => candidate.id)).toContain(node.id);
   for (const node of expected.nodes.slice(1)) expect(node.details).toContain("2012-13");
   expect(await page.textContent("#graph-status")).toContain("matching the filter");
@@ -366,6 +388,26 @@ test("head to head from a tie: the record and every tie and match between the tw
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("head-to-head-title");
   await page.locator("#head-to-head-title").scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, "explore-1280-head-to-head.png") });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test("on a phone, a hub paged to 210 nodes still fits the pane with Show all", async () => {
+  const { page, problems } = await openPage({ width: 390, height: 844 });
+  await page.goto(`${base}/explore#club%3Ager-bayern-munchen`);
+  await waitUntilSelected(page, "club:ger-bayern-munchen");
+  await waitForGraph(page, 2);
+  for (let pages = 0; pages < 6; pages++) {
+    await page.locator("#show-more").click();
+    await page.waitForFunction(() => (window as any).pitchgraphExplorer.idle());
+  }
+  await page.getByRole("button", { name: "Show all" }).click();
+  const drawn = await waitForGraph(page, 200);
+  const pane = await paneBox(page);
+  const off = drawn.filter((node) => node.x < pane.x1 || node.x > pane.x2 || node.y < pane.y1 || node.y > pane.y2);
+  expect(off.map((node) => node.caption), "nodes off the pane").toEqual([]);
+  checkLabels(drawn);
+  await page.screenshot({ path: path.join(artifacts, "explore-phone-hub-fit.png") });
   expect(problems).toEqual([]);
   await page.close();
 });
