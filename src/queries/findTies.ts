@@ -1,4 +1,5 @@
 import type { Database } from "../database/Database.ts";
+import { toLuceneQuery } from "../search/toLuceneQuery.ts";
 
 export interface TieCandidate {
   id: string;
@@ -22,6 +23,16 @@ export interface TieLookup {
   /** Tagged keys of the typed names under the club resolver's name rules ("EXACT:bayern munich", "EXONYM:dynamo kiev"). */
   clubKeys: readonly string[];
   opponentKeys: readonly string[];
+  /** The names as typed, for the error that names an unknown club. */
+  typedClub: string;
+  typedOpponent: string;
+}
+
+/** A name typed into `tie(...)` that no club answers to, with the clubs whose names come closest. */
+export interface UnknownClubName {
+  typed: string;
+  /** Up to three club names, closest first (the `search` field's full-text index). */
+  closest: string[];
 }
 
 /**
@@ -34,11 +45,16 @@ export interface TieLookup {
  * - words: the key's words appear, in order and whole, in a name or alias ("bayern" in
  *   "bayern munich").
  * More than one tie in the first that found any means the names were ambiguous.
+ *
+ * When none found a tie, `unknownNames` lists the typed names that no club answers to by any of
+ * the three ways, so that "no such tie" (null) and "no such club" (an error naming it and the
+ * closest clubs) can be told apart without another round trip.
  */
 export interface TieLookupResult {
   byRules: TieByNameRules[];
   exact: TieCandidate[];
   words: TieCandidate[];
+  unknownNames: UnknownClubName[];
 }
 
 /** Full-text index (keyword analyzer: whole keys) over the clubs' key lists; see src/database/constraints.cypher. */
@@ -103,56 +119,40 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
        ORDER BY id LIMIT 10
        RETURN collect({id: id, competition: competition, club: club, opponent: opponent}) AS words
      }
-     RETURN position, byRules, exact, words
+     CALL (lookup, byRules, exact, words) {
+       WITH lookup WHERE size(byRules) = 0 AND size(exact) = 0 AND size(words) = 0
+       UNWIND lookup.typedNames AS name
+       WITH name WHERE NOT EXISTS {
+           CALL db.index.fulltext.queryNodes("${clubKeysIndex}", name.keysQuery) YIELD node
+           RETURN node
+         }
+         AND NOT EXISTS { MATCH (a:Club) WHERE any(key IN a.nameKeys WHERE ${wordsMatch("key", "name.key")}) }
+       RETURN collect({typed: name.typed, closest: COLLECT {
+           WITH name WHERE name.lucene IS NOT NULL
+           CALL db.index.fulltext.queryNodes("entity_names", name.lucene) YIELD node, score
+           WHERE node:Club
+           RETURN node.name ORDER BY score DESC, node.name LIMIT 3
+         }}) AS unknownNames
+     }
+     RETURN position, byRules, exact, words, unknownNames
      ORDER BY position`,
     {
       lookups: lookups.map((lookup) => ({
         ...lookup,
         clubRuleQuery: clubKeysQuery(ruleKeyFields, lookup.clubKeys),
         clubNameQuery: clubKeysQuery(["nameKeys"], [lookup.club]),
+        typedNames: [
+          { typed: lookup.typedClub, key: lookup.club, keys: lookup.clubKeys },
+          { typed: lookup.typedOpponent, key: lookup.opponent, keys: lookup.opponentKeys },
+        ].map(({ typed, key, keys }) => ({
+          typed,
+          key,
+          lucene: toLuceneQuery(typed),
+          keysQuery: [clubKeysQuery(ruleKeyFields, keys), clubKeysQuery(["nameKeys"], [key])].filter(Boolean).join(" OR "),
+        })),
       })),
     },
   );
-  return rows.map(({ byRules, exact, words }) => ({ byRules, exact, words }));
+  return rows.map(({ byRules, exact, words, unknownNames }) => ({ byRules, exact, words, unknownNames }));
 }
 
-/** A name typed into `tie(...)` that no club answers to, with the clubs whose names come closest. */
-export interface UnknownClubName {
-  typed: string;
-  /** Up to three club names, closest first (the `search` field's full-text index). */
-  closest: string[];
-}
-
-/**
- * Of the names typed into a `tie(...)` that found no tie, those that no club answers to by any of
- * the lookup's ways of matching (name rules, exact name keys, whole words), each with the closest
- * club names. Run only when a lookup found nothing, so that "no such tie" (null) and "no such
- * club" (an error naming it) can be told apart.
- */
-export async function findUnknownClubNames(
-  database: Database,
-  names: ReadonlyArray<{ typed: string; key: string; ruleKeys: readonly string[]; lucene: string | null }>,
-): Promise<UnknownClubName[]> {
-  return database.read<UnknownClubName>(
-    `UNWIND $names AS name
-     WITH name WHERE NOT EXISTS {
-         CALL db.index.fulltext.queryNodes("${clubKeysIndex}", name.keysQuery) YIELD node
-         RETURN node
-       }
-       AND NOT EXISTS { MATCH (a:Club) WHERE any(key IN a.nameKeys WHERE ${wordsMatch("key", "name.key")}) }
-     RETURN name.typed AS typed, COLLECT {
-         WITH name WHERE name.lucene IS NOT NULL
-         CALL db.index.fulltext.queryNodes("entity_names", name.lucene) YIELD node, score
-         WHERE node:Club
-         RETURN node.name ORDER BY score DESC, node.name LIMIT 3
-       } AS closest`,
-    {
-      names: names.map((name) => ({
-        typed: name.typed,
-        key: name.key,
-        lucene: name.lucene,
-        keysQuery: [clubKeysQuery(ruleKeyFields, name.ruleKeys), clubKeysQuery(["nameKeys"], [name.key])].filter(Boolean).join(" OR "),
-      })),
-    },
-  );
-}

@@ -7,7 +7,7 @@ import { normalizeName } from "../../names/normalizeName.ts";
 import { normalizeSeasonLabel } from "../../names/normalizeSeasonLabel.ts";
 import { mentionKeysOf, nameRules, type NameRule } from "../../identity/matchKeys.ts";
 import { defaultClubRegister } from "../../identity/register/readClubRegister.ts";
-import { findUnknownClubNames, type TieByNameRules, type TieCandidate, type UnknownClubName } from "../../queries/findTies.ts";
+import type { TieByNameRules, TieCandidate, UnknownClubName } from "../../queries/findTies.ts";
 import { describeGraphNode } from "../../queries/describeGraphNode.ts";
 import { findConnection } from "../../queries/findConnection.ts";
 import { findHeadToHead } from "../../queries/findHeadToHead.ts";
@@ -70,15 +70,17 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   // The club resolver's name rules first (aliases, spellings, exonyms, club forms: "Dynamo Kyiv",
   // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern"). Every
   // tie(...) of the request is looked up in one statement (the request's DataLoader).
-  const found = await context.loaders.tieLookups.load({ ...keys, clubKeys: taggedKeysOf(args.club), opponentKeys: taggedKeysOf(args.opponent) });
+  const found = await context.loaders.tieLookups.load({
+    ...keys,
+    clubKeys: taggedKeysOf(args.club),
+    opponentKeys: taggedKeysOf(args.opponent),
+    typedClub: args.club,
+    typedOpponent: args.opponent,
+  });
   let candidates = found.byRules.length ? strictestMatches(found.byRules) : found.exact.length ? found.exact : found.words;
   if (candidates.length === 0) {
     // No tie: null, unless a name answers to no club at all (a typo), which is said with the closest.
-    const unknown = await findUnknownClubNames(
-      context.database,
-      [args.club, args.opponent].map((typed) => ({ typed, key: normalizeName(typed), ruleKeys: taggedKeysOf(typed), lucene: toLuceneQuery(typed) })),
-    );
-    if (unknown.length) throw badInput(unknown.map(describeUnknownClub).join("; "));
+    if (found.unknownNames.length) throw badInput(found.unknownNames.map(describeUnknownClub).join("; "));
     return null;
   }
   // The same tie can match with the two names either way round: count ties, not matches.
