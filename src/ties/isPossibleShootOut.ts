@@ -17,3 +17,11 @@ export function isPossibleShootOut(home: number, away: number): boolean {
   if (winner - loser === 1) return true;
   return ENDS_WITHIN_FIVE_KICKS_TWO_OR_MORE_APART.has(`${winner}-${loser}`);
 }
+
+/** Why a shoot-out cannot end `home`-`away`, or null when it can. */
+export function shootOutProblem(home: number, away: number): string | null {
+  if (isPossibleShootOut(home, away)) return null;
+  return home === away
+    ? `a shoot-out cannot end level, got ${home}-${away}`
+    : `no shoot-out ends ${home}-${away}: after five kicks each it stops once one side is out of reach, and sudden death ends one goal apart`;
+}

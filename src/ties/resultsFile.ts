@@ -19,8 +19,8 @@ import { assertNever, RuleSetError } from './ruleSet.ts';
 import type { ConformanceCase } from './conformance.ts';
 import { decideTie } from './decideTie.ts';
 import { findRuleSet, seasonLabelFor, type StatedFormat } from './ruleSets.ts';
-import { awardedMatch, isGoalCount, MAX_GOALS, shootOutImpossible, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
-import { isPossibleShootOut } from './isPossibleShootOut.ts';
+import { awardedMatch, isGoalCount, MAX_GOALS, type MatchFacts, type RecordedFact, type TieFacts } from './tieFacts.ts';
+import { shootOutProblem } from './isPossibleShootOut.ts';
 
 export interface RecordedLeg {
   readonly date: string | null;
@@ -313,7 +313,8 @@ function parseLeg(raw: unknown, at: string, report: Report): RecordedLeg | null 
       raw.pens.every((n) => typeof n === 'number' && isGoalCount(n))
     ) {
       pens = [raw.pens[0] as number, raw.pens[1] as number];
-      if (!isPossibleShootOut(pens[0], pens[1])) r(`${at}.pens`, shootOutImpossible(pens[0], pens[1]));
+      const impossible = shootOutProblem(pens[0], pens[1]);
+      if (impossible) r(`${at}.pens`, impossible);
     } else {
       r(`${at}.pens`, `expected [home, away] non-negative integers${Array.isArray(raw.pens) ? raw.pens.map(tooMany).find(Boolean) ?? '' : ''}, got ${describe(raw.pens)}`);
     }

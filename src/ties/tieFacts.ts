@@ -3,7 +3,7 @@
  * decide (a coin toss, a tie awarded by a disciplinary body, a replay ordered outside the rules).
  * Everything here is a recorded fact; the rules that interpret them live in a RuleSet.
  */
-import { isPossibleShootOut } from './isPossibleShootOut.ts';
+import { shootOutProblem } from './isPossibleShootOut.ts';
 import { assertNever } from './ruleSet.ts';
 
 export interface ClubRef {
@@ -125,9 +125,8 @@ export function tieFactsProblems(tie: TieFacts): string[] {
         problems.push(`${at}.${name}: goals must be integers from 0 to ${MAX_GOALS}, got ${score.home}-${score.away}`);
       }
     }
-    if (leg.shootOut && isGoalCount(leg.shootOut.home) && isGoalCount(leg.shootOut.away) && !isPossibleShootOut(leg.shootOut.home, leg.shootOut.away)) {
-      problems.push(`${at}.shootOut: ${shootOutImpossible(leg.shootOut.home, leg.shootOut.away)}`);
-    }
+    const impossibleShootOut = leg.shootOut && isGoalCount(leg.shootOut.home) && isGoalCount(leg.shootOut.away) ? shootOutProblem(leg.shootOut.home, leg.shootOut.away) : null;
+    if (impossibleShootOut) problems.push(`${at}.shootOut: ${impossibleShootOut}`);
     if (!leg.afterNormalTime && !leg.afterExtraTime) problems.push(`${at}: played but has no score`);
     if (leg.afterNormalTime && leg.afterExtraTime) {
       if (leg.afterExtraTime.home < leg.afterNormalTime.home || leg.afterExtraTime.away < leg.afterNormalTime.away) {
@@ -207,13 +206,6 @@ export const MAX_GOALS = 200;
 
 export function isGoalCount(n: number): boolean {
   return Number.isInteger(n) && n >= 0 && n <= MAX_GOALS;
-}
-
-/** Why a shoot-out score cannot be (see isPossibleShootOut). */
-export function shootOutImpossible(home: number, away: number): string {
-  return home === away
-    ? `a shoot-out cannot end level, got ${home}-${away}`
-    : `no shoot-out ends ${home}-${away}: after five kicks each it stops once one side is out of reach, and sudden death ends one goal apart`;
 }
 
 /** Sortable time of a goal: 45+2 comes before 46, 90+3 before 91. */
