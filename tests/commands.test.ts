@@ -86,6 +86,29 @@ describe.each([
   }, 60_000);
 });
 
+test.each([
+  ["an empty results file", "import", ["empty.json"], "import failed: WORK/empty.json: the file is empty"],
+  ["an empty results file", "conformance", ["empty.json"], "conformance failed: WORK/empty.json: the file is empty"],
+  ["a --known file that is not JSON", "conformance", ["results.json", "--known", "broken.json"], "conformance failed: WORK/broken.json: not valid JSON"],
+  ["a --known file of another shape", "conformance", ["results.json", "--known", "shapeless.json"], 'conformance failed: WORK/shapeless.json: expected {"disagreements": ['],
+])("%s (%s) is refused before the database opens, naming the file", async (_case, command, args, message) => {
+  await writeFile(path.join(workDir, "empty.json"), "");
+  await writeFile(path.join(workDir, "results.json"), "{}");
+  await writeFile(path.join(workDir, "broken.json"), "{");
+  await writeFile(path.join(workDir, "shapeless.json"), '[{"x": 1}]');
+  const dataDir = path.join(workDir, `untouched-${command}-${args.at(-1)}`);
+  const result = await run(`src/cli/${command}.ts`, args, { INIT_CWD: workDir, PITCHGRAPH_DATA_DIR: dataDir });
+  expect(result.code).toBe(1);
+  expect(result.stderr.trim()).toContain(message.replace("WORK", workDir));
+  expect(existsSync(dataDir)).toBe(false);
+}, 60_000);
+
+test("npm run conformance takes one results file: a second is a usage error, not ignored", async () => {
+  const result = await run("src/cli/conformance.ts", ["a.json", "b.json"], { INIT_CWD: workDir });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain("usage: npm run conformance");
+}, 60_000);
+
 test("npm run import with a database that cannot be opened: one line naming the problem, no stack trace", async () => {
   const unreachable = await run("src/cli/import.ts", ["seeds/conflicts.json"], { NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_PASSWORD: "x" });
   const folderIsAFile = path.join(workDir, "a-file");

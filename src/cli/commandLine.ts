@@ -88,12 +88,14 @@ export function pathFromUser(typed: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), typed);
 }
 
-/** The first of `paths` that is not a readable file, with why, or null. */
+/** The first of `paths` that is not a readable, non-empty file, with why, or null. */
 export function unreadableFile(paths: readonly string[]): string | null {
   for (const file of paths) {
     try {
-      if (!statSync(file).isFile()) return `${file}: not a file`;
+      const stat = statSync(file);
+      if (!stat.isFile()) return `${file}: not a file`;
       accessSync(file, constants.R_OK);
+      if (stat.size === 0) return `${file}: the file is empty`;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "not readable (permission denied)" : (error as Error).message}`;

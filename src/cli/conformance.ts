@@ -54,6 +54,19 @@ interface KnownDisagreement {
   why: string;
 }
 
+/** The documented disagreements of a `--known` file, or what is wrong with it (checked before anything is imported). */
+function readKnownDisagreements(text: string): KnownDisagreement[] | string {
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
+  }
+  const disagreements = (content as { disagreements?: unknown } | null)?.disagreements;
+  const valid = Array.isArray(disagreements) && disagreements.every((entry) => typeof (entry as KnownDisagreement | null)?.tieId === "string");
+  return valid ? (disagreements as KnownDisagreement[]) : `expected {"disagreements": [{"tieId": ..., "kind": ..., "why": ...}, ...]}, like docs/conformance-known-disagreements.json`;
+}
+
 /** The outcome as the comparison reads it: the GraphQL status and missingFact give the engine's kind back. */
 function conformanceOutcome(outcome: PageTie["outcome"]): ConformanceOutcome {
   const winner = outcome.winner ? { id: outcome.winner.id, name: outcome.winner.name } : null;
@@ -90,8 +103,9 @@ async function main(argv: string[]): Promise<number> {
   const knownIndex = argv.indexOf("--known");
   const knownArgument = knownIndex >= 0 ? argv[knownIndex + 1] : undefined;
   const knownFile = knownArgument ? pathFromUser(knownArgument) : path.join(projectRoot, "docs", "conformance-known-disagreements.json");
-  const typed = argv.find((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
-  if (!typed || (knownIndex >= 0 && !knownArgument)) {
+  const files = argv.filter((arg, index) => !arg.startsWith("--") && (knownIndex < 0 || index !== knownIndex + 1));
+  const [typed] = files;
+  if (!typed || files.length > 1 || (knownIndex >= 0 && !knownArgument)) {
     console.error(`usage: ${command.usage} (--help for more)`);
     return 2;
   }
@@ -102,7 +116,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`conformance failed: ${unreadable}`);
     return 1;
   }
-  const known: KnownDisagreement[] = JSON.parse(await readFile(knownFile, "utf8")).disagreements;
+  const known = readKnownDisagreements(await readFile(knownFile, "utf8"));
+  if (typeof known === "string") {
+    console.error(`conformance failed: ${knownFile}: ${known}`);
+    return 1;
+  }
 
   const forCommand = await openDatabaseForCommand("conformance");
   if (!forCommand) return 1;
