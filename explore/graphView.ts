@@ -185,6 +185,7 @@ export class GraphView {
         node.style({
           "font-size": fontPx / zoom,
           "text-max-width": `${GraphView.labelMaxWidthPx / zoom}px`,
+          "text-margin-y": 4 / zoom,
           "text-background-padding": `${2 / zoom}px`,
         });
         if (node.hasClass("filtered")) return;
@@ -193,20 +194,11 @@ export class GraphView {
         const caption = node.data("caption") as string;
         const width = Math.min(GraphView.labelMaxWidthPx, this.textWidth(caption, important)) + 4;
         const position = node.renderedPosition();
-        const height = fontPx * 1.35 + 4;
-        const below = position.y + node.renderedOuterHeight() / 2 + 2;
+        const top = position.y + node.renderedOuterHeight() / 2 + 2;
+        const box: Box = { x1: position.x - width / 2, y1: top, x2: position.x + width / 2, y2: top + fontPx * 1.35 + 4 };
         const id = node.id();
         const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
-        const always = tier <= 1;
-        // The centre's and the selected node's labels are always shown: near the pane's edge they
-        // move inside it (sideways, or above the node at the bottom) rather than being cut.
-        // Other labels are shown only where they fit as they are (chooseLabels).
-        const shiftX = always ? Math.max(0, width / 2 + 2 - position.x) - Math.max(0, position.x + width / 2 + 2 - pane.width) : 0;
-        const above = always && below + height > pane.height;
-        const top = above ? position.y - node.renderedOuterHeight() / 2 - 2 - height : below;
-        node.style({ "text-margin-x": shiftX / zoom, "text-valign": above ? "top" : "bottom", "text-margin-y": (above ? -4 : 4) / zoom });
-        const box: Box = { x1: position.x + shiftX - width / 2, y1: top, x2: position.x + shiftX + width / 2, y2: top + height };
-        candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box, always });
+        candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box, always: tier <= 1 });
       });
       const shown = chooseLabels(candidates, pane, bodies);
       this.cy.nodes().forEach((node) => {
