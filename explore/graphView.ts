@@ -152,22 +152,18 @@ export class GraphView {
   private centerId: string | null = null;
   private order = 0;
   private readonly hiddenKinds = new Set<string>();
-  private readonly measure = document.createElement("canvas").getContext("2d");
 
   /** Rendered size of label text in pixels, whatever the zoom. */
   private static readonly labelFontPx = 12;
   private static readonly importantFontPx = 14;
   private static readonly labelMaxWidthPx = 150;
 
-  private textWidth(text: string, bold: boolean): number {
-    if (!this.measure) return text.length * 7;
-    this.measure.font = `${bold ? "bold " : ""}${bold ? GraphView.importantFontPx : GraphView.labelFontPx}px system-ui, sans-serif`;
-    return this.measure.measureText(text).width;
-  }
-
   /**
    * Chooses the labels to show for the current view (see chooseLabels) and sizes them so that
-   * they read at the same size at any zoom.
+   * they read at the same size at any zoom. Each candidate's box is the one Cytoscape itself
+   * draws (every caption is set for a moment, measured, then the losers are blanked, all before
+   * the next frame is painted): an estimate from the text alone missed bold club names, the
+   * ellipsis and the padding, and let drawn labels overlap.
    */
   updateLabels(): void {
     const zoom = this.cy.zoom();
@@ -176,31 +172,34 @@ export class GraphView {
     const selectedNode = this.cy.nodes(":selected").first();
     const nearSelected = new Set(selectedNode.nonempty() ? selectedNode.neighborhood("node").map((node) => node.id()) : []);
     const nearCenter = new Set(this.centerId ? this.cy.getElementById(this.centerId).neighborhood("node").map((node) => node.id()) : []);
-    const candidates: LabelCandidate[] = [];
-    const bodies = new Map<string, Box>();
+    const visible = this.cy.nodes().filter((node) => !node.hasClass("filtered"));
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const important = node.hasClass("center") || node.selected();
-        const fontPx = important ? GraphView.importantFontPx : GraphView.labelFontPx;
         node.style({
-          "font-size": fontPx / zoom,
+          "font-size": (important ? GraphView.importantFontPx : GraphView.labelFontPx) / zoom,
           "text-max-width": `${GraphView.labelMaxWidthPx / zoom}px`,
           "text-margin-y": 4 / zoom,
           "text-background-padding": `${2 / zoom}px`,
         });
-        if (node.hasClass("filtered")) return;
-        const body = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-        bodies.set(node.id(), { x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 });
-        const caption = node.data("caption") as string;
-        const width = Math.min(GraphView.labelMaxWidthPx, this.textWidth(caption, important)) + 4;
-        const position = node.renderedPosition();
-        const top = position.y + node.renderedOuterHeight() / 2 + 2;
-        const box: Box = { x1: position.x - width / 2, y1: top, x2: position.x + width / 2, y2: top + fontPx * 1.35 + 4 };
-        const id = node.id();
-        const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
-        candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box, always: tier <= 1 });
       });
-      const shown = chooseLabels(candidates, pane, bodies);
+      visible.forEach((node) => {
+        if (node.data("label") !== node.data("caption")) node.data("label", node.data("caption"));
+      });
+    });
+    // Outside the batch, so that the styles and captions above are applied before measuring.
+    const candidates: LabelCandidate[] = [];
+    const bodies = new Map<string, Box>();
+    visible.forEach((node) => {
+      const body = node.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
+      bodies.set(node.id(), { x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 });
+      const label = node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false });
+      const id = node.id();
+      const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
+      candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box: { x1: label.x1, y1: label.y1, x2: label.x2, y2: label.y2 }, always: tier <= 1 });
+    });
+    const shown = chooseLabels(candidates, pane, bodies);
+    this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
         const label = shown.has(node.id()) ? (node.data("caption") as string) : "";
         if (node.data("label") !== label) node.data("label", label);
@@ -288,7 +287,16 @@ export class GraphView {
       numIter: 2500,
     } as cytoscape.LayoutOptions);
     const done = layout.promiseOn("layoutstop");
-    layout.run();
+    // cose scatters and nudges with Math.random; seeded from what is drawn, the same graph gets
+    // the same picture on every visit (and in every test run). The run is synchronous
+    // (animate: false), so nothing else sees the stand-in.
+    const random = Math.random;
+    Math.random = seededRandom(this.cy.nodes().map((node) => node.id()).join("|"));
+    try {
+      layout.run();
+    } finally {
+      Math.random = random;
+    }
     await done;
     this.updateLabels();
   }
@@ -296,8 +304,16 @@ export class GraphView {
   /** Every shown node in the pane, labels included. */
   fit(): void {
     this.updateLabels();
-    this.cy.fit(this.cy.nodes(":visible"), 30);
-    this.updateLabels();
+    const shown = this.cy.nodes(":visible");
+    const container = this.cy.container() as HTMLElement;
+    // Labels keep their size on screen, so zooming out makes them larger in the graph's own units:
+    // fit again until what is drawn, labels included, stays inside the pane (two rounds at most in practice).
+    for (let round = 0; round < 4; round++) {
+      this.cy.fit(shown, 30);
+      this.updateLabels();
+      const drawn = shown.renderedBoundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false });
+      if (drawn.x1 >= 0 && drawn.y1 >= 0 && drawn.x2 <= container.clientWidth && drawn.y2 <= container.clientHeight) break;
+    }
   }
 
   /** Shows a node and its neighbours, close enough to read their labels. */
@@ -395,4 +411,16 @@ export class GraphView {
       node.toggleClass("more", degree > node.connectedEdges().length);
     });
   }
+}
+
+/** A repeatable stand-in for Math.random (mulberry32), seeded by a string's FNV-1a hash. */
+function seededRandom(seed: string): () => number {
+  let state = 2166136261;
+  for (let index = 0; index < seed.length; index++) state = Math.imul(state ^ seed.charCodeAt(index), 16777619);
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
