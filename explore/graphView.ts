@@ -132,14 +132,32 @@ export class GraphView {
     });
     this.cy.on("tap", "node", (event) => onTap((event.target as NodeSingular).id()));
     // Labels follow the view: chosen again once a zoom or pan has settled.
-    this.cy.on("viewport", () => {
-      cancelAnimationFrame(this.labelFrame);
-      this.labelFrame = requestAnimationFrame(() => {
-        this.labelFrame = 0;
+    this.cy.on("viewport", () => this.scheduleLabels());
+    // The pane can change size after a fit (the status line above it wraps onto a second line,
+    // a phone turns): a view left as fitted is fitted again, or labels near the edge are cut.
+    new ResizeObserver(() => this.scheduleLabels()).observe(container);
+  }
+
+  /** Chooses the labels again (and fits again, when the view is as fit() left it) in the next frame. */
+  private scheduleLabels(): void {
+    cancelAnimationFrame(this.labelFrame);
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      const container = this.cy.container() as HTMLElement;
+      const fitted = this.fittedView;
+      const sizeChanged = fitted !== null && (fitted.width !== container.clientWidth || fitted.height !== container.clientHeight);
+      const viewKept = fitted !== null && fitted.zoom === this.cy.zoom() && fitted.panX === this.cy.pan().x && fitted.panY === this.cy.pan().y;
+      if (sizeChanged && viewKept) {
+        this.cy.resize();
+        this.fit();
+      } else {
         this.updateLabels();
-      });
+      }
     });
   }
+
+  /** The view and pane size fit() left; a resize while the view is unchanged fits again. */
+  private fittedView: { zoom: number; panX: number; panY: number; width: number; height: number } | null = null;
 
   /** The frame that will choose the labels again after a zoom or pan; 0 when none is due. */
   private labelFrame = 0;
@@ -303,6 +321,7 @@ export class GraphView {
 
   /** Every shown node in the pane, labels included. */
   fit(): void {
+    this.cy.resize();
     this.updateLabels();
     const shown = this.cy.nodes(":visible");
     const container = this.cy.container() as HTMLElement;
@@ -314,6 +333,7 @@ export class GraphView {
       const drawn = shown.renderedBoundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false });
       if (drawn.x1 >= 0 && drawn.y1 >= 0 && drawn.x2 <= container.clientWidth && drawn.y2 <= container.clientHeight) break;
     }
+    this.fittedView = { zoom: this.cy.zoom(), panX: this.cy.pan().x, panY: this.cy.pan().y, width: container.clientWidth, height: container.clientHeight };
   }
 
   /** Shows a node and its neighbours, close enough to read their labels. */
