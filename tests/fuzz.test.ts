@@ -298,6 +298,10 @@ test("at least 300 distinct bad requests: no 5xx, no leaks, stable codes, reques
       failures.push(`${label}: not JSON: ${text.slice(0, 100)}`);
       return;
     }
+    // A body that is not JSON is named as such (not Apollo's three-way guess); an empty one is "POST body missing".
+    if (request.kind === "malformed body" && request.body && !isJson(request.body) && !(body.errors ?? []).some((error) => /not valid JSON/.test((error as { message?: string }).message ?? ""))) {
+      failures.push(`${label}: the answer does not say the body is not valid JSON: ${text.slice(0, 200)}`);
+    }
     for (const error of body.errors ?? []) {
       const code = error.extensions?.code;
       codes.set(String(code), (codes.get(String(code)) ?? 0) + 1);
@@ -318,3 +322,12 @@ test("at least 300 distinct bad requests: no 5xx, no leaks, stable codes, reques
   expect(failures).toEqual([]);
   expect(await graphDigest(graph.database)).toEqual(before);
 }, 240_000);
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

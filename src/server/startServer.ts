@@ -220,6 +220,19 @@ export async function startServer(options: {
       return;
     }
 
+    // A JSON body that does not parse: say where, instead of Apollo's "POST body missing, invalid
+    // Content-Type, or JSON object has no keys", which names three problems and not this one.
+    const parsedBody = body.length ? parseJson(body) : undefined;
+    if (parsedBody instanceof SyntaxError && /json/i.test(request.headers["content-type"] ?? "")) {
+      state.errorCodes.push("BAD_REQUEST");
+      return sendErrors(response, 400, [
+        {
+          message: `The request body is not valid JSON (${parsedBody.message}); send an object such as {"query": "{ clubs(limit: 1) { name } }"}`,
+          extensions: { code: "BAD_REQUEST", requestId: state.requestId },
+        },
+      ]);
+    }
+
     // The database's own warm-up after an outage (Database.setWarmUpAfterOutage) runs while every
     // other request is still refused; only it knows the token.
     const database = request.headers["x-pitchgraph-warm-up"] === options.database.warmUpToken ? options.database.forWarmUp() : options.database;
@@ -240,7 +253,8 @@ export async function startServer(options: {
         method: request.method ?? "GET",
         headers,
         search: url.search,
-        body: body.length ? parseJson(body) : undefined,
+        // Not JSON and not sent as JSON (a form, text): Apollo answers for the content type.
+        body: parsedBody instanceof SyntaxError ? body : parsedBody,
       },
       context: async () =>
         createContext(database.forRequest(scope.driver), {
@@ -365,10 +379,11 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<s
 }
 
 /** Apollo reports a malformed body itself when given the raw text. */
+/** The parsed body, or the SyntaxError that says why it is not JSON. */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch {
-    return text;
+  } catch (error) {
+    return error instanceof SyntaxError ? error : new SyntaxError(String(error));
   }
 }
