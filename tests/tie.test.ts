@@ -118,6 +118,17 @@ describe("names match case- and accent-insensitively, against names and aliases,
     }
   });
 
+  test.each([
+    ["the same name twice", "Dortmund", "Dortmund", '"Borussia Dortmund"'],
+    ["a name and a nickname of one club", "Dortmund", "BVB", '"Borussia Dortmund"'],
+    ["two spellings of one club", "Bayern Munich", "FC Bayern München", '"Bayern'],
+  ])("%s is an error saying both name one club, not a silent null", async (_case, club, opponent, named) => {
+    const result = await graph.execute(`query ($a: String!, $b: String!) { tie(competition: "Europa League", season: "2017-18", club: $a, opponent: $b) { id } }`, { a: club, b: opponent });
+    expect(result.data?.tie).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toContain(`club ${JSON.stringify(club)} and opponent ${JSON.stringify(opponent)} both name ${named}`);
+  });
+
   test("a season that is not a season is a clear error", async () => {
     const result = await graph.execute(`{ tie(competition: "Europa League", season: "last year", club: "Dortmund", opponent: "Atalanta") { id } }`);
     expect(result.errors?.[0]?.message).toContain('season "last year": expected a season like "2017-18"');

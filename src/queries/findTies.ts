@@ -55,6 +55,11 @@ export interface TieLookupResult {
   exact: TieCandidate[];
   words: TieCandidate[];
   unknownNames: UnknownClubName[];
+  /**
+   * When none found a tie and both names answer, by the name rules, to the same clubs and no
+   * other ("Dortmund" and "BVB"): those clubs' names. A tie is between two clubs.
+   */
+  sameClub: string[];
 }
 
 /** Full-text index (keyword analyzer: whole keys) over the clubs' key lists; see src/database/constraints.cypher. */
@@ -134,12 +139,26 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
            RETURN node.name ORDER BY score DESC, node.name LIMIT 3
          }}) AS unknownNames
      }
-     RETURN position, byRules, exact, words, unknownNames
+     CALL (lookup, byRules, exact, words) {
+       WITH lookup WHERE size(byRules) = 0 AND size(exact) = 0 AND size(words) = 0
+         AND lookup.clubRuleQuery IS NOT NULL AND lookup.opponentRuleQuery IS NOT NULL
+       CALL db.index.fulltext.queryNodes("${clubKeysIndex}", lookup.clubRuleQuery) YIELD node AS a
+       WITH lookup, collect(a) AS clubs
+       CALL (lookup) {
+         CALL db.index.fulltext.queryNodes("${clubKeysIndex}", lookup.opponentRuleQuery) YIELD node AS b
+         RETURN collect(b) AS opponents
+       }
+       WITH clubs WHERE all(a IN clubs WHERE a IN opponents) AND all(b IN opponents WHERE b IN clubs)
+       UNWIND clubs AS club
+       RETURN collect(club.name) AS sameClub
+     }
+     RETURN position, byRules, exact, words, unknownNames, sameClub
      ORDER BY position`,
     {
       lookups: lookups.map((lookup) => ({
         ...lookup,
         clubRuleQuery: clubKeysQuery(ruleKeyFields, lookup.clubKeys),
+        opponentRuleQuery: clubKeysQuery(ruleKeyFields, lookup.opponentKeys),
         clubNameQuery: clubKeysQuery(["nameKeys"], [lookup.club]),
         typedNames: [
           { typed: lookup.typedClub, key: lookup.club, keys: lookup.clubKeys },
@@ -153,6 +172,6 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
       })),
     },
   );
-  return rows.map(({ byRules, exact, words, unknownNames }) => ({ byRules, exact, words, unknownNames }));
+  return rows.map(({ byRules, exact, words, unknownNames, sameClub }) => ({ byRules, exact, words, unknownNames, sameClub }));
 }
 

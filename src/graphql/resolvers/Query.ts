@@ -81,6 +81,9 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   if (candidates.length === 0) {
     // No tie: null, unless a name answers to no club at all (a typo), which is said with the closest.
     if (found.unknownNames.length) throw badInput(found.unknownNames.map(describeUnknownClub).join("; "));
+    if (found.sameClub.length) {
+      throw badInput(`club ${JSON.stringify(args.club)} and opponent ${JSON.stringify(args.opponent)} both name ${found.sameClub.map((name) => JSON.stringify(name)).join(" or ")}; a tie is between two clubs`);
+    }
     return null;
   }
   // The same tie can match with the two names either way round: count ties, not matches.
