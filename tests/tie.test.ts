@@ -129,6 +129,21 @@ describe("names match case- and accent-insensitively, against names and aliases,
     expect(result.errors?.[0]?.message).toContain(`club ${JSON.stringify(club)} and opponent ${JSON.stringify(opponent)} both name ${named}`);
   });
 
+  test.each([
+    ["competition", { competition: "", club: "Dortmund", opponent: "Atalanta" }],
+    ["competition", { competition: "  ", club: "Dortmund", opponent: "Atalanta" }],
+    ["club", { competition: "Europa League", club: "", opponent: "Atalanta" }],
+    ["opponent", { competition: "Europa League", club: "Dortmund", opponent: " " }],
+  ])("an empty %s is an error saying it must name something", async (field, names) => {
+    const result = await graph.execute(`query ($c: String!, $a: String!, $b: String!) { tie(competition: $c, season: "2017-18", club: $a, opponent: $b) { id } }`, {
+      c: names.competition,
+      a: names.club,
+      b: names.opponent,
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toBe(`${field} must name something, got ${JSON.stringify(names[field as keyof typeof names])}`);
+  });
+
   test("a season that is not a season is a clear error", async () => {
     const result = await graph.execute(`{ tie(competition: "Europa League", season: "last year", club: "Dortmund", opponent: "Atalanta") { id } }`);
     expect(result.errors?.[0]?.message).toContain('season "last year": expected a season like "2017-18"');

@@ -57,6 +57,10 @@ function tieSeason(competition: string, season: string): string {
 
 export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = async (_root, args, context, info) => {
   refuseLongArguments({ ...args });
+  // Empty names first, so that an empty competition reads like an empty club.
+  for (const field of ["competition", "club", "opponent"] as const) {
+    if (!normalizeName(args[field])) throw badInput(`${field} must name something, got ${JSON.stringify(args[field])}`);
+  }
   const season = tieSeason(args.competition, args.season);
   const keys = {
     competition: normalizeName(args.competition),
@@ -64,9 +68,6 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
     club: normalizeName(args.club),
     opponent: normalizeName(args.opponent),
   };
-  for (const field of ["competition", "club", "opponent"] as const) {
-    if (!keys[field]) throw badInput(`${field} must name something, got "${args[field]}"`);
-  }
   // The club resolver's name rules first (aliases, spellings, exonyms, club forms: "Dynamo Kyiv",
   // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern"). Every
   // tie(...) of the request is looked up in one statement (the request's DataLoader).
