@@ -280,3 +280,21 @@ test("GraphiQL opens with the query limits written above each example", async ()
   const html = await (await fetch(server.url, { headers: { accept: "text/html" } })).text();
   expect(html).toMatch(/Query limits: depth \d+, aliases \d+, tokens \d+, directives \d+, cost \d+/);
 });
+
+test("a body that is not JSON and one over the size limit are refused, and counted in /metrics like every other refusal", async () => {
+  const base = server.url.replace(/\/graphql$/, "");
+  const badRequests = async () => Number(/^pitchgraph_graphql_errors_total\{code="BAD_REQUEST"\} (\d+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1] ?? 0);
+  const before = await badRequests();
+  const truncated = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query": "{ ruleSets { id } }"' });
+  expect(truncated.status).toBe(400);
+  const answer = await truncated.json();
+  expect(answer.errors[0].message).toMatch(/^The request body is not valid JSON \(/);
+  expect(answer.errors[0].extensions).toEqual({ code: "BAD_REQUEST", requestId: truncated.headers.get("x-request-id") });
+  const huge = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ ruleSets { id } } #${"x".repeat(1_100_000)}` }) });
+  expect(huge.status).toBe(413);
+  expect(await badRequests()).toBe(before + 2);
+  // A byte-order mark before valid JSON is tolerated.
+  const withMark = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: '\uFEFF{"query": "{ ruleSets { id } }"}' });
+  expect(withMark.status).toBe(200);
+  expect((await withMark.json()).data.ruleSets.length).toBeGreaterThan(0);
+});

@@ -108,6 +108,8 @@ function badRequests(): BadRequest[] {
     '{"query": "{ ruleSets { id } }"}garbage',
     '{"query": "\\ud800"}',
     '{"query": "{ ruleSets { id } }", "query": "{ nope }"}',
+    "\uFEFF{\"query\": \"{ ruleSets { id } }\"}",
+    "\uFEFF{\"query\": ",
   ]) {
     requests.push({ kind: "malformed body", body });
   }
@@ -299,7 +301,7 @@ test("at least 300 distinct bad requests: no 5xx, no leaks, stable codes, reques
       return;
     }
     // A body that is not JSON is named as such (not Apollo's three-way guess); an empty one is "POST body missing".
-    if (request.kind === "malformed body" && request.body && !isJson(request.body) && !(body.errors ?? []).some((error) => /not valid JSON/.test((error as { message?: string }).message ?? ""))) {
+    if (request.kind === "malformed body" && request.body?.trim() && !isJson(request.body.replace(/^\uFEFF/, "")) && !(body.errors ?? []).some((error) => /not valid JSON/.test((error as { message?: string }).message ?? ""))) {
       failures.push(`${label}: the answer does not say the body is not valid JSON: ${text.slice(0, 200)}`);
     }
     for (const error of body.errors ?? []) {

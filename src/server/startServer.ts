@@ -53,6 +53,8 @@ interface RequestState {
   executionStarted?: boolean;
   /** The answer was a remembered refusal (refusalCache.ts). */
   refusalRemembered?: boolean;
+  /** A request to /graphql past CORS: logged and counted, whatever refuses it. */
+  graphql?: boolean;
 }
 
 const graphqlResponseType = "application/graphql-response+json; charset=utf-8";
@@ -123,7 +125,7 @@ export async function startServer(options: {
         .finally(() => {
           state.scope?.finish();
           // Health checks and pages are not logged, GraphQL requests are (remembered refusals too).
-          if (!state.scope && !state.refusalRemembered) return;
+          if (!state.graphql) return;
           const durationMs = performance.now() - started;
           const operation = !state.operationName ? "anonymous" : knownOperations.has(state.operationName) ? state.operationName : "other";
           metrics.requestDuration.labels(operation, String(response.statusCode)).observe(durationMs / 1000);
@@ -201,10 +203,12 @@ export async function startServer(options: {
       response.once("finish", () => resolve(true));
     });
     if (preflightAnswered) return;
+    state.graphql = true;
 
     const body = await readBody(request, maxBodyBytes);
     if (body === null) {
       response.setHeader("connection", "close");
+      state.errorCodes.push("BAD_REQUEST");
       return sendErrors(response, 413, [
         { message: `The request body is larger than ${maxBodyBytes} bytes, the largest accepted`, extensions: { code: "BAD_REQUEST", requestId: state.requestId } },
       ]);
@@ -222,8 +226,10 @@ export async function startServer(options: {
 
     // A JSON body that does not parse: say where, instead of Apollo's "POST body missing, invalid
     // Content-Type, or JSON object has no keys", which names three problems and not this one.
-    const parsedBody = body.length ? parseJson(body) : undefined;
-    if (parsedBody instanceof SyntaxError && /json/i.test(request.headers["content-type"] ?? "")) {
+    // A leading byte-order mark is tolerated; a body of only white space is a missing body.
+    const bodyText = body.replace(/^\uFEFF/, "");
+    const parsedBody = bodyText.trim().length ? parseJson(bodyText) : undefined;
+    if (parsedBody instanceof SyntaxError && request.method === "POST" && isJsonMediaType(request.headers["content-type"])) {
       state.errorCodes.push("BAD_REQUEST");
       return sendErrors(response, 400, [
         {
@@ -378,7 +384,12 @@ async function readBody(request: http.IncomingMessage, limit: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Apollo reports a malformed body itself when given the raw text. */
+/** application/json or a +json type (application/graphql-response+json), whatever the parameters. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
 /** The parsed body, or the SyntaxError that says why it is not JSON. */
 function parseJson(text: string): unknown {
   try {
