@@ -119,14 +119,24 @@ describe("names match case- and accent-insensitively, against names and aliases,
   });
 
   test.each([
-    ["the same name twice", "Dortmund", "Dortmund", '"Borussia Dortmund"'],
-    ["a name and a nickname of one club", "Dortmund", "BVB", '"Borussia Dortmund"'],
-    ["two spellings of one club", "Bayern Munich", "FC Bayern München", '"Bayern'],
+    ["the same name twice", "Dortmund", "Dortmund", '"Borussia Dortmund"; a tie'],
+    ["a name and a nickname of one club", "Dortmund", "BVB", '"Borussia Dortmund"; a tie'],
+    ["two spellings of one club", "Bayern Munich", "FC Bayern München", '"Bayern München"; a tie'],
   ])("%s is an error saying both name one club, not a silent null", async (_case, club, opponent, named) => {
     const result = await graph.execute(`query ($a: String!, $b: String!) { tie(competition: "Europa League", season: "2017-18", club: $a, opponent: $b) { id } }`, { a: club, b: opponent });
     expect(result.data?.tie).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toContain(`club ${JSON.stringify(club)} and opponent ${JSON.stringify(opponent)} both name ${named}`);
+  });
+
+  test.each([
+    ["a name of several clubs, twice", "Sporting", "Sporting"],
+    ["a name of several clubs and one of them", "Paris", "Paris FC"],
+    ["a name of several clubs and one of them, the other way round", "Milan", "AC Milan"],
+  ])("%s is no tie (null), not a 'same club' error: the names are ambiguous, not one club", async (_case, club, opponent) => {
+    const result = await graph.execute(`query ($a: String!, $b: String!) { tie(competition: "Champions League", season: "2017-18", club: $a, opponent: $b) { id } }`, { a: club, b: opponent });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.tie).toBeNull();
   });
 
   test.each([

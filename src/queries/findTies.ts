@@ -56,8 +56,9 @@ export interface TieLookupResult {
   words: TieCandidate[];
   unknownNames: UnknownClubName[];
   /**
-   * When none found a tie and both names answer, by the name rules, to the same clubs and no
-   * other ("Dortmund" and "BVB"): those clubs' names. A tie is between two clubs.
+   * When none found a tie and both names answer, by the name rules, to one and the same club and
+   * to no other ("Dortmund" and "BVB"): that club's name. A tie is between two clubs. Names that
+   * answer to several clubs ("Sporting", "Paris") are ambiguous, not the same club: no tie (null).
    */
   sameClub: string[];
 }
@@ -148,7 +149,7 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
          CALL db.index.fulltext.queryNodes("${clubKeysIndex}", lookup.opponentRuleQuery) YIELD node AS b
          RETURN collect(b) AS opponents
        }
-       WITH clubs WHERE all(a IN clubs WHERE a IN opponents) AND all(b IN opponents WHERE b IN clubs)
+       WITH clubs WHERE size(clubs) = 1 AND size(opponents) = 1 AND clubs[0] = opponents[0]
        UNWIND clubs AS club
        RETURN collect(club.name) AS sameClub
      }

@@ -83,7 +83,7 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
     // No tie: null, unless a name answers to no club at all (a typo), which is said with the closest.
     if (found.unknownNames.length) throw badInput(found.unknownNames.map(describeUnknownClub).join("; "));
     if (found.sameClub.length) {
-      throw badInput(`club ${JSON.stringify(args.club)} and opponent ${JSON.stringify(args.opponent)} both name ${found.sameClub.map((name) => JSON.stringify(name)).join(" or ")}; a tie is between two clubs`);
+      throw badInput(`club ${JSON.stringify(args.club)} and opponent ${JSON.stringify(args.opponent)} both name ${JSON.stringify(found.sameClub[0])}; a tie is between two clubs`);
     }
     return null;
   }
