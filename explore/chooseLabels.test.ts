@@ -15,7 +15,27 @@ describe("chooseLabels", () => {
     ["forty nodes in a crowd: never none, never overlapping", Array.from({ length: 40 }, (_, index) => label(`n${index}`, index, (index % 5) * 60, Math.floor(index / 5) * 12)), ["n0", "n2", "n4", "n10", "n12", "n14", "n20", "n22", "n24", "n30", "n32", "n34"]],
   ])("%s", (_name, candidates, expected) => {
     const shown = chooseLabels(candidates, pane);
-    expect([...shown].sort()).toEqual([...expected].sort());
+    expect([...shown.keys()].sort()).toEqual([...expected].sort());
+  });
+
+  test.each<[string, LabelCandidate[], Record<string, string>]>([
+    [
+      "the selected node's label goes above its node when under it would overlap the centre's",
+      [label("centre", 0, 10, 100, true), { ...label("selected", 1, 40, 110, true), above: { x1: 40, y1: 60, x2: 140, y2: 80 } }],
+      { centre: "below", selected: "above" },
+    ],
+    [
+      "and is left out when above would overlap too (the panel names it)",
+      [label("centre", 0, 10, 100, true), { ...label("selected", 1, 40, 110, true), above: { x1: 40, y1: 95, x2: 140, y2: 115 } }],
+      { centre: "below" },
+    ],
+    [
+      "a label goes above only when under its node it cannot go",
+      [{ ...label("a", 0, 10, 10), above: { x1: 10, y1: 200, x2: 110, y2: 220 } }, { ...label("b", 1, 20, 15), above: { x1: 20, y1: 300, x2: 120, y2: 320 } }],
+      { a: "below", b: "above" },
+    ],
+  ])("%s", (_name, candidates, expected) => {
+    expect(Object.fromEntries(chooseLabels(candidates, pane))).toEqual(expected);
   });
 
   test("a label that would cover another node (and take its clicks) is left out", () => {
@@ -25,6 +45,6 @@ describe("chooseLabels", () => {
       ["b", { x1: 240, y1: 0, x2: 260, y2: 10 }],
     ]);
     const shown = chooseLabels([label("a", 0, 10, 10), label("b", 1, 200, 10)], pane, nodes);
-    expect([...shown]).toEqual(["b"]);
+    expect([...shown.keys()]).toEqual(["b"]);
   });
 });

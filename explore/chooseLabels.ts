@@ -9,8 +9,15 @@ export interface LabelCandidate {
   id: string;
   /** Lower is more important. */
   priority: number;
+  /** The label under its node, where labels go. */
   box: Box;
-  /** Shown even when it overlaps or is cut (the centre, the selected node). */
+  /** The label above its node: tried when the box under it overlaps a label already chosen. */
+  above?: Box;
+  /**
+   * Shown even when it is cut or covers a node (the centre, the selected node). Two of them that
+   * overlap are kept apart by `above`; when that overlaps too, the less important one is left out
+   * (the panel names it).
+   */
   always?: boolean;
 }
 
@@ -21,17 +28,27 @@ export interface Box {
   y2: number;
 }
 
+export type Placement = "below" | "above";
+
 const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (box: Box, pane: { width: number; height: number }) => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= pane.width && box.y2 <= pane.height;
 
-/** `nodes`: the drawn nodes' own boxes, by id; a label may cover its own node only. */
-export function chooseLabels(candidates: readonly LabelCandidate[], pane: { width: number; height: number }, nodes: ReadonlyMap<string, Box> = new Map()): Set<string> {
+/** `nodes`: the drawn nodes' own boxes, by id; a label may cover its own node only. Returns where each shown label goes. */
+export function chooseLabels(candidates: readonly LabelCandidate[], pane: { width: number; height: number }, nodes: ReadonlyMap<string, Box> = new Map()): Map<string, Placement> {
   const ordered = [...candidates].sort((a, b) => Number(!!b.always) - Number(!!a.always) || a.priority - b.priority);
-  const shown: LabelCandidate[] = [];
-  const coversANode = (candidate: LabelCandidate) => [...nodes].some(([id, box]) => id !== candidate.id && overlaps(box, candidate.box));
+  const shown = new Map<string, Placement>();
+  const taken: Box[] = [];
+  const coversANode = (id: string, box: Box) => [...nodes].some(([nodeId, body]) => nodeId !== id && overlaps(body, box));
   for (const candidate of ordered) {
-    if (!candidate.always && (!inside(candidate.box, pane) || shown.some((other) => overlaps(other.box, candidate.box)) || coversANode(candidate))) continue;
-    shown.push(candidate);
+    const placements: [Placement, Box][] = [["below", candidate.box]];
+    if (candidate.above) placements.push(["above", candidate.above]);
+    const free = (box: Box) => !taken.some((other) => overlaps(other, box));
+    const chosen = candidate.always
+      ? (placements.find(([, box]) => free(box)) ?? (taken.length === 0 ? placements[0] : undefined))
+      : placements.find(([, box]) => inside(box, pane) && free(box) && !coversANode(candidate.id, box));
+    if (!chosen) continue;
+    shown.set(candidate.id, chosen[0]);
+    taken.push(chosen[1]);
   }
-  return new Set(shown.map((candidate) => candidate.id));
+  return shown;
 }

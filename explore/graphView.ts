@@ -143,17 +143,18 @@ export class GraphView {
     cancelAnimationFrame(this.labelFrame);
     this.labelFrame = requestAnimationFrame(() => {
       this.labelFrame = 0;
-      const container = this.cy.container() as HTMLElement;
-      const fitted = this.fittedView;
-      const sizeChanged = fitted !== null && (fitted.width !== container.clientWidth || fitted.height !== container.clientHeight);
-      const viewKept = fitted !== null && fitted.zoom === this.cy.zoom() && fitted.panX === this.cy.pan().x && fitted.panY === this.cy.pan().y;
-      if (sizeChanged && viewKept) {
-        this.cy.resize();
-        this.fit();
-      } else {
-        this.updateLabels();
-      }
+      if (this.refitDue()) this.fit();
+      else this.updateLabels();
     });
+  }
+
+  /** True when the pane has changed size since fit() and the view is still as fit() left it. */
+  private refitDue(): boolean {
+    const fitted = this.fittedView;
+    if (fitted === null) return false;
+    const container = this.cy.container() as HTMLElement;
+    const sizeChanged = fitted.width !== container.clientWidth || fitted.height !== container.clientHeight;
+    return sizeChanged && fitted.zoom === this.cy.zoom() && fitted.panX === this.cy.pan().x && fitted.panY === this.cy.pan().y;
   }
 
   /** The view and pane size fit() left; a resize while the view is unchanged fits again. */
@@ -164,7 +165,7 @@ export class GraphView {
 
   /** True when the labels drawn are the ones chosen for the current view (none is due). */
   get labelsSettled(): boolean {
-    return this.labelFrame === 0;
+    return this.labelFrame === 0 && !this.refitDue();
   }
 
   private centerId: string | null = null;
@@ -175,6 +176,8 @@ export class GraphView {
   private static readonly labelFontPx = 12;
   private static readonly importantFontPx = 14;
   private static readonly labelMaxWidthPx = 150;
+  /** Space kept free around a fitted graph, in screen pixels. */
+  private static readonly fitPaddingPx = 30;
 
   /**
    * Chooses the labels to show for the current view (see chooseLabels) and sizes them so that
@@ -197,6 +200,7 @@ export class GraphView {
         node.style({
           "font-size": (important ? GraphView.importantFontPx : GraphView.labelFontPx) / zoom,
           "text-max-width": `${GraphView.labelMaxWidthPx / zoom}px`,
+          "text-valign": "bottom",
           "text-margin-y": 4 / zoom,
           "text-background-padding": `${2 / zoom}px`,
         });
@@ -208,19 +212,31 @@ export class GraphView {
     // Outside the batch, so that the styles and captions above are applied before measuring.
     const candidates: LabelCandidate[] = [];
     const bodies = new Map<string, Box>();
+    const labelBox = (node: NodeSingular): Box => {
+      const box = node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false });
+      return { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+    };
     visible.forEach((node) => {
       const body = node.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
       bodies.set(node.id(), { x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2 });
-      const label = node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false });
       const id = node.id();
       const tier = id === this.centerId ? 0 : node.selected() ? 1 : nearSelected.has(id) ? 2 : nearCenter.has(id) ? 3 : 4;
-      candidates.push({ id, priority: tier * 100_000 + (node.data("order") as number), box: { x1: label.x1, y1: label.y1, x2: label.x2, y2: label.y2 }, always: tier <= 1 });
+      const candidate: LabelCandidate = { id, priority: tier * 100_000 + (node.data("order") as number), box: labelBox(node), always: tier <= 1 };
+      if (candidate.always) {
+        // The centre's and the selected node's labels may go above their nodes to keep apart: measured there too.
+        node.style({ "text-valign": "top", "text-margin-y": -4 / zoom });
+        candidate.above = labelBox(node);
+        node.style({ "text-valign": "bottom", "text-margin-y": 4 / zoom });
+      }
+      candidates.push(candidate);
     });
     const shown = chooseLabels(candidates, pane, bodies);
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
-        const label = shown.has(node.id()) ? (node.data("caption") as string) : "";
+        const placement = shown.get(node.id());
+        const label = placement ? (node.data("caption") as string) : "";
         if (node.data("label") !== label) node.data("label", label);
+        if (placement === "above") node.style({ "text-valign": "top", "text-margin-y": -4 / zoom });
       });
     });
   }
@@ -294,8 +310,9 @@ export class GraphView {
       randomize: fresh,
       // Scatter over the pane's own shape, so a wide pane gets a wide graph.
       boundingBox: fresh ? { x1: 0, y1: 0, w: Math.max(300, container.clientWidth), h: Math.max(300, container.clientHeight) } : undefined,
-      fit: fresh,
-      padding: 30,
+      // Framed by fit() below: cose's own fit counts labels, which at a small zoom are huge in
+      // the graph's units (a crowded graph on a phone collapsed to a dot).
+      fit: false,
       nodeDimensionsIncludeLabels: true,
       idealEdgeLength: () => 90,
       nodeRepulsion: () => 40000,
@@ -304,6 +321,9 @@ export class GraphView {
       componentSpacing: 60,
       numIter: 2500,
     } as cytoscape.LayoutOptions);
+    // Laid out by the nodes' bodies alone: labels chosen for an earlier zoom would otherwise
+    // space the nodes, and the same graph would be drawn differently after a zoom.
+    this.cy.batch(() => this.cy.nodes().forEach((node) => void node.data("label", "")));
     const done = layout.promiseOn("layoutstop");
     // cose scatters and nudges with Math.random; seeded from what is drawn, the same graph gets
     // the same picture on every visit (and in every test run). The run is synchronous
@@ -316,23 +336,79 @@ export class GraphView {
       Math.random = random;
     }
     await done;
-    this.updateLabels();
+    if (fresh) this.fit();
+    else this.updateLabels();
   }
 
-  /** Every shown node in the pane, labels included. */
+  /**
+   * Every shown node in the pane, with the labels that are always shown (the centre's, the
+   * selected node's); other labels show where they then fit. Worked out rather than left to
+   * cy.fit: labels keep their size on screen, so in the graph's own units they grow as the view
+   * zooms out, and fitting boxes that include them shrank a crowded graph on a small pane to a dot.
+   * The zoom is the largest at which the nodes' bodies (which scale) and those labels (which do
+   * not) fit inside the padding; it depends only on the positions and the pane, so the same graph
+   * in the same pane is always framed the same way.
+   */
   fit(): void {
     this.cy.resize();
-    this.updateLabels();
     const shown = this.cy.nodes(":visible");
     const container = this.cy.container() as HTMLElement;
-    // Labels keep their size on screen, so zooming out makes them larger in the graph's own units:
-    // fit again until what is drawn, labels included, stays inside the pane (two rounds at most in practice).
-    for (let round = 0; round < 4; round++) {
-      this.cy.fit(shown, 30);
-      this.updateLabels();
-      const drawn = shown.renderedBoundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false });
-      if (drawn.x1 >= 0 && drawn.y1 >= 0 && drawn.x2 <= container.clientWidth && drawn.y2 <= container.clientHeight) break;
+    const room = { width: container.clientWidth - 2 * GraphView.fitPaddingPx, height: container.clientHeight - 2 * GraphView.fitPaddingPx };
+    if (shown.nonempty() && room.width > 0 && room.height > 0) {
+      this.updateLabels(); // label styles for the current zoom
+      // The always-shown labels measured under their nodes, whatever updateLabels chose for them
+      // at this zoom (above the node, or left out), so that the frame depends on the positions alone.
+      const zoomNow = this.cy.zoom();
+      const always = shown.filter((node) => node.hasClass("center") || node.selected());
+      this.cy.batch(() =>
+        always.forEach((node) => {
+          node.data("label", node.data("caption"));
+          node.style({ "text-valign": "bottom", "text-margin-y": 4 / zoomNow });
+        }),
+      );
+      const parts = shown.map((node) => {
+        const body = node.boundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
+        if (!always.contains(node)) return { body, label: null };
+        const drawnBody = node.renderedBoundingBox({ includeNodes: true, includeLabels: false, includeEdges: false, includeOverlays: false });
+        const drawnLabel = node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false });
+        const centreX = (drawnBody.x1 + drawnBody.x2) / 2;
+        // In screen pixels, whatever the zoom: how far the label reaches left and right of the
+        // node's centre, and below its body; the same room is kept above it, where it goes to keep
+        // clear of the other always-shown label.
+        const reach = Math.max(drawnLabel.y2 - drawnBody.y2, 0);
+        return { body, label: { left: centreX - drawnLabel.x1, right: drawnLabel.x2 - centreX, reach } };
+      });
+      /** What is drawn at `zoom`, in screen pixels before panning. */
+      const extentAt = (zoom: number) => {
+        const extent = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+        for (const { body, label } of parts) {
+          const centreX = (zoom * (body.x1 + body.x2)) / 2;
+          extent.x1 = Math.min(extent.x1, zoom * body.x1, label ? centreX - label.left : Infinity);
+          extent.x2 = Math.max(extent.x2, zoom * body.x2, label ? centreX + label.right : -Infinity);
+          extent.y1 = Math.min(extent.y1, zoom * body.y1 - (label ? label.reach : 0));
+          extent.y2 = Math.max(extent.y2, zoom * body.y2 + (label ? label.reach : 0));
+        }
+        return extent;
+      };
+      const fits = (zoom: number) => {
+        const extent = extentAt(zoom);
+        return extent.x2 - extent.x1 <= room.width && extent.y2 - extent.y1 <= room.height;
+      };
+      let zoom = this.cy.maxZoom();
+      if (!fits(zoom)) {
+        let low = this.cy.minZoom();
+        let high = zoom;
+        for (let step = 0; step < 40; step++) {
+          const middle = (low + high) / 2;
+          if (fits(middle)) low = middle;
+          else high = middle;
+        }
+        zoom = low;
+      }
+      const extent = extentAt(zoom);
+      this.cy.viewport({ zoom, pan: { x: container.clientWidth / 2 - (extent.x1 + extent.x2) / 2, y: container.clientHeight / 2 - (extent.y1 + extent.y2) / 2 } });
     }
+    this.updateLabels();
     this.fittedView = { zoom: this.cy.zoom(), panX: this.cy.pan().x, panY: this.cy.pan().y, width: container.clientWidth, height: container.clientHeight };
   }
 
