@@ -165,8 +165,13 @@ export class GraphView {
 
   /** True when the labels drawn are the ones chosen for the current view (none is due). */
   get labelsSettled(): boolean {
-    return this.labelFrame === 0 && !this.refitDue();
+    const container = this.cy.container() as HTMLElement;
+    const resized = this.labelledPane.width !== container.clientWidth || this.labelledPane.height !== container.clientHeight;
+    return this.labelFrame === 0 && !(resized && this.cy.nodes().nonempty()) && !this.refitDue();
   }
+
+  /** The pane's size when the labels were last chosen: a resize not yet handled means they are due again. */
+  private labelledPane = { width: 0, height: 0 };
 
   private centerId: string | null = null;
   private order = 0;
@@ -176,6 +181,8 @@ export class GraphView {
   private static readonly labelFontPx = 12;
   private static readonly importantFontPx = 14;
   private static readonly labelMaxWidthPx = 150;
+  /** The closest a fit or a focus zooms in: nodes and their neighbours at a size that reads. */
+  private static readonly readableZoom = 1.3;
   /** Space kept free around a fitted graph, in screen pixels. */
   private static readonly fitPaddingPx = 30;
 
@@ -190,6 +197,7 @@ export class GraphView {
     const zoom = this.cy.zoom();
     const container = this.cy.container() as HTMLElement;
     const pane = { width: container.clientWidth, height: container.clientHeight };
+    this.labelledPane = pane;
     const selectedNode = this.cy.nodes(":selected").first();
     const nearSelected = new Set(selectedNode.nonempty() ? selectedNode.neighborhood("node").map((node) => node.id()) : []);
     const nearCenter = new Set(this.centerId ? this.cy.getElementById(this.centerId).neighborhood("node").map((node) => node.id()) : []);
@@ -308,8 +316,9 @@ export class GraphView {
       name: "cose",
       animate: false,
       randomize: fresh,
-      // Scatter over the pane's own shape, so a wide pane gets a wide graph.
-      boundingBox: fresh ? { x1: 0, y1: 0, w: Math.max(300, container.clientWidth), h: Math.max(300, container.clientHeight) } : undefined,
+      // Scatter over the pane's own shape, so a wide pane gets a wide graph; a small graph over
+      // no more than its edges need (two nodes scattered over a whole pane ended up at its corners).
+      boundingBox: fresh ? scatterBox(this.cy.nodes().length, container) : undefined,
       // Framed by fit() below: cose's own fit counts labels, which at a small zoom are huge in
       // the graph's units (a crowded graph on a phone collapsed to a dot).
       fit: false,
@@ -394,7 +403,8 @@ export class GraphView {
         const extent = extentAt(zoom);
         return extent.x2 - extent.x1 <= room.width && extent.y2 - extent.y1 <= room.height;
       };
-      let zoom = this.cy.maxZoom();
+      // No closer than focusOn goes: a graph of one or two nodes is not blown up to the corners.
+      let zoom = GraphView.readableZoom;
       if (!fits(zoom)) {
         let low = this.cy.minZoom();
         let high = zoom;
@@ -417,8 +427,8 @@ export class GraphView {
     const around = this.cy.getElementById(id).closedNeighborhood();
     if (around.empty()) return;
     this.cy.fit(around, 50);
-    if (this.cy.zoom() > 1.3) {
-      this.cy.zoom(1.3);
+    if (this.cy.zoom() > GraphView.readableZoom) {
+      this.cy.zoom(GraphView.readableZoom);
       this.cy.center(around);
     }
   }
@@ -519,4 +529,13 @@ function seededRandom(seed: string): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Where cose scatters `count` nodes: the pane's shape, shrunk for a small graph to about 1.5 ideal edge lengths per node on a side. */
+function scatterBox(count: number, container: HTMLElement): { x1: number; y1: number; w: number; h: number } {
+  const side = 90 * 1.5 * Math.sqrt(count);
+  const width = Math.max(300, container.clientWidth);
+  const height = Math.max(300, container.clientHeight);
+  const scale = Math.min(1, side / Math.max(width, height));
+  return { x1: 0, y1: 0, w: width * scale, h: height * scale };
 }

@@ -422,6 +422,20 @@ test("a small phone (320x568): a hub paged to 120 nodes, expanded, fitted and re
   await page.close();
 });
 
+test("a graph of two nodes is framed at a readable zoom, both labelled, not stretched to the pane's corners", async () => {
+  const { page, problems } = await openPage({ width: 1366, height: 768 });
+  const stadium = "stadium:aut-wiener-neustadter-stadion"; // one club plays there
+  await page.goto(`${base}/explore#${encodeURIComponent(stadium)}`);
+  await waitUntilSelected(page, stadium);
+  const drawn = await waitForGraph(page, 2);
+  expect(drawn).toHaveLength(2);
+  expect(drawn.every((node) => node.label !== null), "both labelled").toBe(true);
+  const [a, b] = drawn;
+  expect(Math.hypot(a!.x - b!.x, a!.y - b!.y), "the distance between the two on screen").toBeLessThan(400);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test("a hub in pages: Bayern's 'Show more' draws the next page, and a season filter narrows it", async () => {
   const { page, problems } = await openPage({ width: 1280, height: 800 });
   await page.goto(`${base}/explore#club%3Ager-bayern-munchen`);
