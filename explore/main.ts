@@ -190,8 +190,7 @@ const openEntity = counted(async (id: string, options: { focusPanel?: boolean } 
     graph.add(neighbourhood.nodes, neighbourhood.edges);
     graph.setCenter(id);
     expanded.add(id);
-    await graph.layout(true);
-    graph.fit();
+    await graph.layout(true); // a fresh layout ends with a fit
     say(`${drawnSummary()}${neighbourhood.truncated ? ` of ${neighbourhood.total + 1} around (select a node for more)` : ""}`);
     await select(id);
     if (options.focusPanel) focusDetails();

@@ -57,10 +57,10 @@ export interface TieLookupResult {
   unknownNames: UnknownClubName[];
   /**
    * When none found a tie and both names answer, by the name rules, to one and the same club and
-   * to no other ("Dortmund" and "BVB"): that club's name. A tie is between two clubs. Names that
-   * answer to several clubs ("Sporting", "Paris") are ambiguous, not the same club: no tie (null).
+   * to no other ("Dortmund" and "BVB"): that club's name, else null. A tie is between two clubs.
+   * Names that answer to several clubs ("Sporting", "Paris") are ambiguous, not the same club.
    */
-  sameClub: string[];
+  sameClub: string | null;
 }
 
 /** Full-text index (keyword analyzer: whole keys) over the clubs' key lists; see src/database/constraints.cypher. */
@@ -150,8 +150,7 @@ export async function findTiesForLookups(database: Database, lookups: readonly T
          RETURN collect(b) AS opponents
        }
        WITH clubs WHERE size(clubs) = 1 AND size(opponents) = 1 AND clubs[0] = opponents[0]
-       UNWIND clubs AS club
-       RETURN collect(club.name) AS sameClub
+       RETURN head(collect(clubs[0].name)) AS sameClub
      }
      RETURN position, byRules, exact, words, unknownNames, sameClub
      ORDER BY position`,

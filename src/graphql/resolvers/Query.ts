@@ -57,17 +57,12 @@ function tieSeason(competition: string, season: string): string {
 
 export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = async (_root, args, context, info) => {
   refuseLongArguments({ ...args });
-  // Empty names first, so that an empty competition reads like an empty club.
+  const names = { competition: normalizeName(args.competition), club: normalizeName(args.club), opponent: normalizeName(args.opponent) };
+  // Empty names before the season check, so that an empty competition reads like an empty club.
   for (const field of ["competition", "club", "opponent"] as const) {
-    if (!normalizeName(args[field])) throw badInput(`${field} must name something, got ${JSON.stringify(args[field])}`);
+    if (!names[field]) throw badInput(`${field} must name something, got ${JSON.stringify(args[field])}`);
   }
-  const season = tieSeason(args.competition, args.season);
-  const keys = {
-    competition: normalizeName(args.competition),
-    season,
-    club: normalizeName(args.club),
-    opponent: normalizeName(args.opponent),
-  };
+  const keys = { ...names, season: tieSeason(args.competition, args.season) };
   // The club resolver's name rules first (aliases, spellings, exonyms, club forms: "Dynamo Kyiv",
   // "Moenchengladbach"); only when they find nothing, names given in part ("Bayern"). Every
   // tie(...) of the request is looked up in one statement (the request's DataLoader).
@@ -82,8 +77,8 @@ export const tie: GraphQLFieldResolver<unknown, PitchGraphContext, TieArgs> = as
   if (candidates.length === 0) {
     // No tie: null, unless a name answers to no club at all (a typo), which is said with the closest.
     if (found.unknownNames.length) throw badInput(found.unknownNames.map(describeUnknownClub).join("; "));
-    if (found.sameClub.length) {
-      throw badInput(`club ${JSON.stringify(args.club)} and opponent ${JSON.stringify(args.opponent)} both name ${JSON.stringify(found.sameClub[0])}; a tie is between two clubs`);
+    if (found.sameClub !== null) {
+      throw badInput(`club ${JSON.stringify(args.club)} and opponent ${JSON.stringify(args.opponent)} both name ${JSON.stringify(found.sameClub)}; a tie is between two clubs`);
     }
     return null;
   }
